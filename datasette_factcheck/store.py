@@ -1,0 +1,182 @@
+"""The database: schema, upserts and full-text search, with sqlite-utils.
+
+The contract tables (articles, entities, entity_aliases, claims,
+contradictions) carry the columns CONTRACT.md promises; the extra columns
+here are ours to extend.
+"""
+import sqlite_utils
+
+SCHEMA = {
+    "articles": {
+        "columns": {
+            "id": str, "ref": str, "path": str, "url": str, "title": str,
+            "source": str, "author": str, "published": str, "language": str,
+            "text": str, "duplicate_of": str, "content_hash": str,
+        },
+        "pk": "id",
+    },
+    "entities": {"columns": {"id": str, "name": str, "kind": str}, "pk": "id"},
+    "entity_aliases": {
+        "columns": {"alias": str, "entity_id": str, "origin": str},
+        "pk": "alias",
+        "foreign_keys": [("entity_id", "entities", "id")],
+    },
+    "claims": {
+        "columns": {
+            "id": str, "article_id": str, "kind": str, "subject": str,
+            "predicate": str, "value": str, "value_num": float,
+            "value_low": float, "value_high": float, "qualifier": str,
+            "as_of": str, "as_of_source": str, "sentence": str,
+            "start": int, "end": int, "sentence_start": int, "cue": str,
+            "revision": int, "extractor": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("article_id", "articles", "id"), ("subject", "entities", "id")],
+    },
+    "contradictions": {
+        "columns": {
+            "id": str, "claim_a": str, "claim_b": str, "kind": str,
+            "relation": str, "explanation": str, "status": str, "score": float,
+            "slot": str, "article_a": str, "article_b": str, "rule": str,
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("claim_a", "claims", "id"), ("claim_b", "claims", "id"),
+            ("article_a", "articles", "id"), ("article_b", "articles", "id"),
+        ],
+    },
+    "reviews": {
+        "columns": {
+            "id": int, "contradiction_id": str, "actor": str, "verdict": str,
+            "note": str, "created": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("contradiction_id", "contradictions", "id")],
+    },
+    "load_errors": {
+        "columns": {"path": str, "reason": str, "line": int},
+        "pk": ("path", "line"),
+    },
+}
+
+INDEXES = [
+    ("claims", ["article_id"]),
+    ("claims", ["kind", "subject", "predicate"]),
+    ("contradictions", ["claim_a"]),
+    ("contradictions", ["claim_b"]),
+    ("contradictions", ["kind", "relation", "status"]),
+    ("contradictions", ["article_a"]),
+    ("contradictions", ["article_b"]),
+    ("reviews", ["contradiction_id"]),
+    ("articles", ["content_hash"]),
+    ("entity_aliases", ["entity_id"]),
+]
+
+
+def open_db(path):
+    """Open (creating when missing) a database with the schema in place."""
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA busy_timeout = 30000")
+    if db.journal_mode != "wal":
+        db.enable_wal()
+    ensure_schema(db)
+    return db
+
+
+def ensure_schema(db):
+    """Create missing tables, columns, indexes and FTS; safe to call on every open."""
+    for name, spec in SCHEMA.items():
+        table = db[name]
+        if not table.exists():
+            table.create(
+                spec["columns"], pk=spec["pk"],
+                foreign_keys=spec.get("foreign_keys"), not_null=_not_null(name),
+                defaults={"status": "open"} if name == "contradictions" else None,
+            )
+        else:
+            missing = {c: t for c, t in spec["columns"].items() if c not in table.columns_dict}
+            for column, col_type in missing.items():
+                table.add_column(column, col_type)
+    for name, columns in INDEXES:
+        db[name].create_index(columns, if_not_exists=True)
+    if not db["articles"].detect_fts():
+        db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61")
+    if not db["claims"].detect_fts():
+        db["claims"].enable_fts(["sentence"], create_triggers=True, tokenize="unicode61")
+
+
+def _not_null(name):
+    return {
+        "articles": {"text"},
+        "claims": {"article_id", "kind", "value"},
+        "contradictions": {"claim_a", "claim_b", "kind", "relation"},
+        "reviews": {"contradiction_id", "verdict"},
+    }.get(name)
+
+
+def save_entities(db, entities):
+    """Store the lexicon's entities and aliases; aliases a user added are kept."""
+    db["entities"].upsert_all(
+        [{"id": e["id"], "name": e["name"], "kind": e.get("kind")} for e in entities], pk="id"
+    )
+    db["entity_aliases"].insert_all(
+        [
+            {"alias": alias, "entity_id": e["id"], "origin": "lexicon"}
+            for e in entities for alias in e["aliases"]
+        ],
+        pk="alias", ignore=True,
+    )
+
+
+def aliases(db):
+    """Every (alias, entity_id, entity name) the database knows, user additions included."""
+    return db.execute(
+        "select a.alias, a.entity_id, e.name from entity_aliases a "
+        "join entities e on e.id = a.entity_id"
+    ).fetchall()
+
+
+def replace_article(db, article, claims, new_entities=()):
+    """Store one article with its claims, replacing any earlier version, in one transaction."""
+    with db.conn:
+        if new_entities:
+            db["entities"].insert_all(
+                [{"id": e["id"], "name": e["name"], "kind": e.get("kind")} for e in new_entities],
+                pk="id", ignore=True,
+            )
+            db["entity_aliases"].insert_all(
+                [{"alias": a, "entity_id": e["id"], "origin": "extracted"}
+                 for e in new_entities for a in e["aliases"]],
+                pk="alias", ignore=True,
+            )
+        drop_claims(db, [article["id"]])
+        db["articles"].upsert(article, pk="id", alter=True)
+        if claims:
+            db["claims"].insert_all(claims, pk="id", replace=True, alter=True)
+
+
+def drop_claims(db, article_ids):
+    """Remove the claims of these articles and the contradictions that cite them."""
+    if not article_ids:
+        return
+    marks = ",".join("?" for _ in article_ids)
+    db.execute(
+        f"delete from contradictions where article_a in ({marks}) or article_b in ({marks})",
+        list(article_ids) * 2,
+    )
+    db.execute(f"delete from claims where article_id in ({marks})", list(article_ids))
+
+
+def stored_hashes(db):
+    """Map content hash -> article id for what is stored."""
+    return dict(db.execute("select content_hash, id from articles").fetchall())
+
+
+def record_error(db, path, reason, line=0):
+    with db.conn:
+        db["load_errors"].upsert({"path": str(path), "reason": reason, "line": line}, pk=("path", "line"))
+
+
+def clear_errors(db, path):
+    with db.conn:
+        db.execute("delete from load_errors where path = ?", [str(path)])
