@@ -33,6 +33,7 @@ troops decided / already deployed; a subset of the dead / all the dead), or
 that come from a syndicated copy of the same article are never flagged.
 """
 import json
+import re
 import sqlite3
 import traceback
 from collections import namedtuple
@@ -390,7 +391,9 @@ def renderings(claim, text):
     value = str(claim["value"])
     out = {value}
     if text and claim["start"] is not None and claim["end"] is not None:
-        out.add(text[claim["start"]:claim["end"]])
+        evidence = text[claim["start"]:claim["end"]].strip()
+        if len(evidence) >= 3:
+            out.add(evidence)
     if claim["kind"] == "number":
         x = claim["value_num"] if claim["value_num"] is not None else float(value)
         if float(x).is_integer():
@@ -413,6 +416,13 @@ def renderings(claim, text):
     elif claim["kind"] == "stance":
         out |= set(STANCE_WORDS.get(value, []))
     return {s.lower() for s in out if s and s.strip()}
+
+
+def mentions(text, spelling):
+    """Is spelling in text? Numbers must not be part of a longer number (125 is not in 1250)."""
+    if spelling[:1].isdigit():
+        return re.search(r"(?<![0-9])" + re.escape(spelling) + r"(?![0-9])", text) is not None
+    return spelling in text
 
 
 def check_flags_well_formed(conn):
@@ -447,7 +457,7 @@ def check_flags_well_formed(conn):
                 "select text from articles where id = ?", [claim["article_id"]]
             ).fetchone()[0]
             spelled = renderings(claim, text)
-            if not any(s in low for s in spelled):
+            if not any(mentions(low, s) for s in spelled):
                 problems.append(
                     f"{label}: explanation does not mention {side} value {claim['value']!r} "
                     f"(looked for {sorted(spelled)}): {explanation!r}"
