@@ -137,8 +137,8 @@ def aliases(db):
 
 
 def replace_article(db, article, claims, new_entities=()):
-    """Store one article with its claims, replacing any earlier version, in one transaction."""
-    with db.conn:
+    """Store one article with its claims, replacing any earlier version (the caller holds the transaction)."""
+    if True:
         if new_entities:
             db["entities"].insert_all(
                 [{"id": e["id"], "name": e["name"], "kind": e.get("kind")} for e in new_entities],

@@ -1,0 +1,96 @@
+"""Detection: group claims into slots, run every registered rule in each slot,
+store the flags. Cost grows with the slots, not with the square of the corpus."""
+import hashlib
+import itertools
+
+from . import plugins
+from .rules import DEFAULT_WINDOW_DAYS
+
+CLAIMS = """
+select c.*, coalesce(a.duplicate_of, a.id) as "group", a.source, a.published, a.title, a.ref,
+       e.name as subject_name
+from claims c join articles a on a.id = c.article_id
+left join entities e on e.id = c.subject
+"""
+COMPARABLE = """
+(c.kind != 'stance' or c.subject is not null)
+and (c.kind != 'date' or c.predicate != 'mention')
+and c.predicate is not null
+"""
+
+
+def slot_key(claim):
+    return f"{claim['kind']}|{claim['subject'] or ''}|{claim['predicate']}"
+
+
+def detect(db, window_days=DEFAULT_WINDOW_DAYS, article_ids=None):
+    """Recompute contradictions: everywhere, or only in the slots the claims of
+    ``article_ids`` touch. Returns the number of flags written."""
+    settings = {"window_days": window_days}
+    db.conn.row_factory = None
+    with db.conn:
+        if article_ids is None:
+            db.execute("delete from contradictions")
+            rows = _rows(db, f"{CLAIMS} where {COMPARABLE} order by c.kind, c.subject, c.predicate")
+        else:
+            ids = list(article_ids)
+            marks = ",".join("?" for _ in ids)
+            slots = {slot_key(r) for r in _rows(db, f"select kind, subject, predicate from claims c where article_id in ({marks}) and {COMPARABLE}", ids)}
+            if not slots:
+                return 0
+            db.execute("create temp table if not exists touched (slot text primary key)")
+            db.execute("delete from touched")
+            db.conn.executemany("insert into touched values (?)", [(s,) for s in slots])
+            db.execute("delete from contradictions where slot in (select slot from touched)")
+            rows = _rows(
+                db,
+                f"{CLAIMS} where {COMPARABLE} and (c.kind || '|' || coalesce(c.subject, '') || '|' || c.predicate) in (select slot from touched) "
+                "order by c.kind, c.subject, c.predicate",
+            )
+        written = 0
+        rules = plugins.rules()
+        batch = []
+        for key, group in itertools.groupby(rows, key=slot_key):
+            claims = list(group)
+            if len({c["group"] for c in claims}) < 2:
+                continue
+            kind = claims[0]["kind"]
+            for rule in rules:
+                for f in rule(kind, claims, settings) or ():
+                    batch.append(_row(f, key, rule, claims))
+            if len(batch) >= 5000:
+                written += _write(db, batch)
+                batch = []
+        written += _write(db, batch)
+        db.execute(
+            "update contradictions set status = coalesce((select verdict from reviews r "
+            "where r.contradiction_id = contradictions.id order by r.id desc limit 1), 'open')"
+            + ("" if article_ids is None else " where slot in (select slot from touched)")
+        )
+    return written
+
+
+def _rows(db, sql, params=()):
+    cursor = db.conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    for row in cursor:
+        yield dict(zip(names, row))
+
+
+def _row(f, key, rule, claims):
+    by_id = {c["id"]: c for c in claims}
+    a, b = by_id.get(f["claim_a"]), by_id.get(f["claim_b"])
+    return {
+        "id": hashlib.sha1(f"{f['claim_a']}|{f['claim_b']}".encode()).hexdigest()[:16],
+        "claim_a": f["claim_a"], "claim_b": f["claim_b"], "kind": f["kind"],
+        "relation": f["relation"], "explanation": f.get("explanation"),
+        "score": f.get("score"), "status": "open", "slot": key,
+        "article_a": a["article_id"] if a else None, "article_b": b["article_id"] if b else None,
+        "rule": f.get("rule") or getattr(rule, "__name__", "rule"),
+    }
+
+
+def _write(db, batch):
+    if batch:
+        db["contradictions"].insert_all(batch, pk="id", replace=True)
+    return len(batch)

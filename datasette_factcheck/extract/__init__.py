@@ -1,0 +1,140 @@
+"""From one article to its claims.
+
+``Document`` holds what every extractor shares (sentences, entity mentions,
+resolved dates, the reference date); extractors registered through the
+``factcheck_extractors`` hook turn it into claims.
+"""
+import datetime as dt
+import hashlib
+from collections import Counter
+
+from .. import lexicon, plugins
+from . import dates, sentences
+from .entities import Matcher, slug, unknown_holder
+
+
+class Document:
+    def __init__(self, article, matcher: Matcher, today=None):
+        self.article = article
+        self.text = article["text"]
+        self.lex = lexicon.get(article.get("language") or "en")
+        self.matcher = matcher
+        self.new_entities = {}
+        self.sentences = list(sentences.split(self.text, self.lex.sets["abbreviations"]))
+        self.mentions = matcher.find(self.text)
+        self.published = _date(article.get("published"))
+        self._resolve_dates(today)
+        self.topic = self._topic()
+
+    # -- dates -------------------------------------------------------------
+    def _resolve_dates(self, today):
+        found = [(i, m) for i, (s, e) in enumerate(self.sentences) for m in dates.find(self.text, s, e, self.lex)]
+        ref = self.published
+        self.ref_source = "published" if ref else None
+        if ref is None:
+            anchored = []
+            for i, m in found:
+                if m.precision == "day" and (m.year or m.weekday is not None) and m.day:
+                    probe = dates.DateMention(**m.__dict__)
+                    if dates.resolve(probe, None, today):
+                        anchored.append((not self._future(i), probe.date))
+            past = [d for is_past, d in anchored if is_past] or [d for _, d in anchored]
+            if past:
+                ref, self.ref_source = max(past), "inferred"
+        self.ref = ref
+        self.dates = [(i, m) for i, m in found if dates.resolve(m, ref, today)]
+        self.date_spans = [(m.start, m.end) for _, m in found]
+
+    def _future(self, i):
+        s, e = self.sentences[i]
+        return bool(self.lex.re["future"].search(self.text, s, e))
+
+    def sentence_date(self, i):
+        for j, m in self.dates:
+            if j == i and m.precision == "day" and not m.weekday_mismatch:
+                return m.value
+        return None
+
+    def as_of(self, i):
+        """(as_of, source) for a claim in sentence i: an explicit date in the
+        sentence, else the publication date, else the inferred one."""
+        explicit = self.sentence_date(i)
+        if explicit:
+            return explicit, "sentence"
+        if self.ref:
+            return self.ref.isoformat(), self.ref_source
+        return None, None
+
+    # -- entities ----------------------------------------------------------
+    def entities_in(self, start, end):
+        return [m for m in self.mentions if m[0] >= start and m[1] <= end]
+
+    def holder_from_name(self, start, end):
+        """An entity for a capitalised name in the span no alias knows (created when new)."""
+        stop = self.lex.sets["stopwords"] | self.lex.sets["modality"] | set(self.lex.stance_of)
+        name = unknown_holder(self.text, start, end, stop)
+        if not name:
+            return None
+        entity = self.matcher.fuzzy(name)
+        if entity:
+            return entity
+        entity = slug(name)
+        self.new_entities.setdefault(entity, {"id": entity, "name": name, "kind": "extracted", "aliases": set()})
+        self.new_entities[entity]["aliases"].add(name)
+        return entity
+
+    # -- propositions ------------------------------------------------------
+    def _topic(self):
+        counts = Counter()
+        title = self.article.get("title") or ""
+        for source in (title, title, self.text):
+            for m in self.lex.re["proposition"].finditer(source):
+                counts[self.lex.lookup(self.lex.proposition_of, m.group())] += 1
+        return counts.most_common(1)[0][0] if counts else "general"
+
+    # -- claims ------------------------------------------------------------
+    def claim(self, kind, i, start, end, value, subject=None, predicate=None, **extra):
+        s, e = self.sentences[i]
+        as_of, as_of_source = self.as_of(i)
+        key = "|".join(str(x) for x in (self.article["id"], kind, start, end, subject, predicate, value))
+        row = {
+            "id": hashlib.sha1(key.encode()).hexdigest()[:16],
+            "article_id": self.article["id"],
+            "kind": kind,
+            "subject": subject,
+            "predicate": predicate,
+            "value": value,
+            "value_num": None,
+            "as_of": as_of,
+            "as_of_source": as_of_source,
+            "sentence": self.text[s:e],
+            "start": start,
+            "end": end,
+            "sentence_start": s,
+            "revision": 1 if self.lex.re["revision"].search(self.text, s, e) else 0,
+        }
+        row.update(extra)
+        return row
+
+
+def _date(value):
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def extract(article, matcher, today=None):
+    """(claims, new_entities) for one article, from every registered extractor."""
+    doc = Document(article, matcher, today)
+    claims, seen = [], set()
+    for extractor in plugins.extractors():
+        for claim in extractor(doc):
+            claim.setdefault("extractor", getattr(extractor, "__module__", "plugin"))
+            if claim["id"] not in seen:
+                seen.add(claim["id"])
+                claims.append(claim)
+    new = [dict(e, aliases=sorted(e["aliases"])) for e in doc.new_entities.values()]
+    return claims, new

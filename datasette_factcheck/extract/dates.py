@@ -1,0 +1,237 @@
+"""Dates in text: found with the lexicon's month and weekday names, resolved
+against a reference date, kept at the precision stated (2024, 2024-06, 2024-10-18).
+
+We find candidate spans ourselves and normalise them here; dateparser was
+measured as too slow per span and wrong as a finder (see README).
+"""
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..lexicon import Lexicon
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    year: int = None
+    month: int = None
+    day: int = None
+    weekday: int = None
+    precision: str = "day"  # day, month or year
+    weekday_mismatch: bool = False
+
+    @property
+    def value(self):
+        if self.precision == "year":
+            return f"{self.year:04d}"
+        if self.precision == "month":
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    @property
+    def date(self):
+        if self.precision == "day" and self.year:
+            return dt.date(self.year, self.month, self.day)
+        return None
+
+
+def _patterns(lex: Lexicon):
+    M = lex.re["month"].pattern
+    W = lex.re["weekday"].pattern
+    markers = "|".join(re.escape(w) for w in sorted(lex.sets["weekday_markers"], key=len, reverse=True))
+    years = "|".join(re.escape(w) for w in sorted(lex.sets["year_markers"], key=len, reverse=True))
+    Y = r"(?P<y>(?:1[89]|20|21)\d\d)(?!\d)"
+    return [
+        # Senin (28/10/2024), Jumat (18/10)
+        re.compile(rf"(?P<wd>{W})\s*\(\s*(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\s*\)", re.I),
+        # Senin (28 Oktober). 2024
+        re.compile(rf"(?P<wd>{W})\s*\(\s*(?P<d>\d{{1,2}})\s+(?P<mn>{M})\.?\s*(?P<y>\d{{4}})?\s*\)(?:[.,]?\s*(?P<y2>(?:19|20)\d\d)(?!\d))?", re.I),
+        # Rabu, 30 Oktober 2024 / 21 October 2024 / 12 Oktober
+        re.compile(rf"(?:(?P<wd>{W})\s*,?\s+)?(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mn>{M})\.?(?:\s*,?\s*{Y})?", re.I),
+        # Monday, October 21, 2024 / Oct. 21
+        re.compile(rf"(?:(?P<wd>{W})\s*,?\s+)?(?P<mn>{M})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:\s*,?\s*{Y})?", re.I),
+        # 2024-10-21
+        re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?!\d)"),
+        # 21/10/2024, 21-10-2024, 21.10.2024 (day first)
+        re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})([/.-])(?P<mo>\d{1,2})\2(?P<y>\d{4})(?!\d)"),
+        # Juni 2024
+        re.compile(rf"(?P<mn>{M})\.?\s+{Y}", re.I),
+        # tahun 2022, in 2022
+        re.compile(rf"(?<!\w)(?:{years})\s+{Y}", re.I),
+        # pada hari Senin, said Monday
+        re.compile(rf"(?<!\w)(?:{markers})\s+(?P<wd>{W})(?![\w(])(?!\s*,?\s*\(?\d)", re.I),
+    ]
+
+
+_CACHE = {}
+
+
+def find(text, start, end, lex):
+    """Unresolved DateMentions in text[start:end], longest first, no overlaps."""
+    patterns = _CACHE.get(lex.code) or _CACHE.setdefault(lex.code, _patterns(lex))
+    found = []
+    for order, pattern in enumerate(patterns):
+        for m in pattern.finditer(text, start, end):
+            g = m.groupdict()
+            mention = _mention(m, g, lex)
+            if mention:
+                found.append((order, mention))
+    found.sort(key=lambda f: (f[1].start, -(f[1].end - f[1].start), f[0]))
+    out, last_end = [], -1
+    for _, mention in found:
+        if mention.start >= last_end:
+            out.append(mention)
+            last_end = mention.end
+    return out
+
+
+def _mention(m, g, lex):
+    wd = g.get("wd")
+    if wd and not wd[0].isupper():
+        return None  # "minggu" (week), "sun" (the star): weekdays are capitalised
+    weekday = lex.lookup(lex.weekdays, wd) if wd else None
+    month = int(g["mo"]) if g.get("mo") else (lex.lookup(lex.months, g["mn"]) if g.get("mn") else None)
+    if g.get("mn") and len(g["mn"]) <= 3 and g["mn"].lower() in {"mar", "may", "jun", "des", "sep"} and not g["mn"][0].isupper():
+        return None  # lower-case short forms are ordinary words
+    year = g.get("y") or g.get("y2")
+    year = int(year) if year else None
+    if year is not None and year < 100:
+        year += 2000
+    day = int(g["d"]) if g.get("d") else None
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    if day is None and month is None and weekday is None:
+        precision = "year"
+    elif day is None and weekday is None:
+        precision = "month"
+    else:
+        precision = "day"
+    return DateMention(m.start(), m.end(), year, month, day, weekday, precision)
+
+
+def resolve(mention, ref=None, today=None):
+    """Fill in a missing year (and a weekday-only date) from ``ref``, the
+    publication date; without one, from the most recent past year whose
+    weekday matches. Returns False when the mention cannot be resolved."""
+    today = today or dt.date.today()
+    if mention.day is None and mention.month is None and mention.weekday is not None:
+        if ref is None:
+            return False
+        back = (ref.weekday() - mention.weekday) % 7
+        d = ref - dt.timedelta(days=back)
+        mention.year, mention.month, mention.day = d.year, d.month, d.day
+        return True
+    if mention.year is None:
+        if mention.day is None:
+            return False
+        if ref is not None:
+            year = ref.year
+            if _safe(year, mention.month, mention.day) and _safe(year, mention.month, mention.day) > ref + dt.timedelta(days=7):
+                year -= 1
+            mention.year = year
+        elif mention.weekday is not None:
+            for year in range(today.year, today.year - 28, -1):
+                d = _safe(year, mention.month, mention.day)
+                if d and d <= today and d.weekday() == mention.weekday:
+                    mention.year = year
+                    break
+            else:
+                return False
+        else:
+            return False
+    if mention.precision == "day":
+        d = _safe(mention.year, mention.month, mention.day)
+        if d is None:
+            return False
+        if mention.weekday is not None and d.weekday() != mention.weekday:
+            mention.weekday_mismatch = True
+    return True
+
+
+def _safe(year, month, day):
+    try:
+        return dt.date(year, month, day)
+    except (TypeError, ValueError):
+        return None
+
+
+TIME = re.compile(r"(?<!\d)(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?P<zone>[A-Za-z]{2,5}\b|[+-]\d{2}:?\d{2}))?", re.I)
+
+
+def parse_datetime(text, lexicons):
+    """An ISO date or datetime (with zone when stated) from a loose dateline
+    such as "Selasa 22 Oct 2024 - 19:08 WIB" or "October 3, 2022 9:10 AM GMT"."""
+    text = text.strip()
+    iso = re.match(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?", text)
+    if iso:
+        date, time, zone = iso.groups()
+        if not time:
+            return date
+        time = time if len(time) == 8 else time + ":00"
+        zone = "+00:00" if zone == "Z" else (zone[:3] + ":" + zone[-2:] if zone else "")
+        return f"{date}T{time}{zone}"
+    for lex in lexicons:
+        for mention in find(text, 0, len(text), lex):
+            if mention.precision != "day" or mention.year is None or not resolve(mention):
+                continue
+            date = mention.value
+            t = TIME.search(text, mention.end)
+            if not t:
+                return date
+            hour, minute = int(t["h"]), int(t["mi"])
+            ampm = (t["ampm"] or "").lower().replace(".", "")
+            if ampm == "pm" and hour < 12:
+                hour += 12
+            if ampm == "am" and hour == 12:
+                hour = 0
+            if hour > 23 or minute > 59:
+                return date
+            zone = _zone(t["zone"], lexicons)
+            return f"{date}T{hour:02d}:{minute:02d}:{int(t['s'] or 0):02d}{zone}"
+    return None
+
+
+def _zone(name, lexicons):
+    if not name:
+        return ""
+    if name[0] in "+-":
+        return name[:3] + ":" + name[-2:]
+    for lex in lexicons:
+        if name.lower() in lex.zones:
+            return lex.zones[name.lower()]
+    return ""
+
+
+def claims(doc):
+    """Date claims: each resolved date with the event it dates (predicate) and who acts (subject)."""
+    lex, text = doc.lex, doc.text
+    for i, m in doc.dates:
+        s, e = doc.sentences[i]
+        event, subject = _event(doc, m, s, e)
+        yield doc.claim(
+            "date", i, m.start, m.end, m.value, subject, event,
+            qualifier="weekday_mismatch" if m.weekday_mismatch else m.precision,
+        )
+
+
+def _event(doc, m, s, e):
+    """The event word nearest the date in its sentence, and the entity acting in it."""
+    lex, text = doc.lex, doc.text
+    best = None
+    for ev in lex.re["event"].finditer(text, s, e):
+        distance = ev.start() - m.end if ev.start() >= m.end else m.start - ev.end()
+        if best is None or distance < best[0]:
+            best = (distance, ev)
+    if best is None:
+        return "mention", None
+    ev = best[1]
+    event = lex.lookup(lex.event_of, ev.group())
+    before = [x for x in doc.entities_in(s, ev.start()) if not (m.start <= x[0] < m.end)]
+    after = doc.entities_in(ev.end(), e)
+    if before:
+        return event, before[-1][2]
+    return event, after[0][2] if after else None

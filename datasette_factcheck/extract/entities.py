@@ -1,0 +1,97 @@
+"""Entity mentions: the alias table is the matcher; rapidfuzz only accepts a
+close misspelling of a long alias under guards; unknown holders get an entity
+of their own from their surface form."""
+import re
+import unicodedata
+
+from rapidfuzz import fuzz, process
+
+from ..lexicon import words_pattern
+
+# Direction words never bridged by a fuzzy match (North/South Korea, Korut/Korsel).
+DIRECTIONS = {"utara", "selatan", "timur", "barat", "north", "south", "east", "west"}
+CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|bin|binti|van|de|al|el))*")
+
+
+def slug(name):
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "entity"
+
+
+def is_acronym(alias):
+    letters = re.sub(r"[^\w]", "", alias)
+    return len(letters) <= 4 and letters.isupper()
+
+
+class Matcher:
+    """Finds entity mentions in text from (alias, entity_id, name) rows."""
+
+    def __init__(self, rows):
+        self.entity_of = {}
+        self.name_of = {}
+        for alias, entity_id, name in rows:
+            self.entity_of[self.key(alias)] = entity_id
+            self.name_of[entity_id] = name
+        plain = [a for a, _, _ in rows if not is_acronym(a)]
+        acronyms = [a for a, _, _ in rows if is_acronym(a)]
+        self.plain = words_pattern(plain)
+        self.acronyms = words_pattern(acronyms, flags=0)
+        self.fuzzy_choices = [k for k in self.entity_of if len(k) >= 7]
+
+    @staticmethod
+    def key(alias):
+        return re.sub(r"[\s\-]+", " ", alias.casefold()).strip()
+
+    def find(self, text):
+        """(start, end, entity_id, surface) for every mention, longest first, no overlaps."""
+        found = []
+        for pattern in (self.plain, self.acronyms):
+            for m in pattern.finditer(text):
+                entity = self.entity_of.get(self.key(m.group()))
+                if entity:
+                    found.append((m.start(), m.end(), entity, m.group()))
+        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+        out, last_end = [], -1
+        for f in found:
+            if f[0] >= last_end:
+                out.append(f)
+                last_end = f[1]
+        return out
+
+    def fuzzy(self, surface, threshold=90, margin=5):
+        """An entity for a close misspelling of a long alias, or None.
+
+        Guards: a high score, a clear margin over the runner-up entity, the
+        same direction words on both sides, never for short forms.
+        """
+        key = self.key(surface)
+        if len(key) < 7 or not self.fuzzy_choices:
+            return None
+        best = process.extract(key, self.fuzzy_choices, scorer=fuzz.ratio, limit=5)
+        if not best or best[0][1] < threshold:
+            return None
+        top_alias, top_score, _ = best[0]
+        entity = self.entity_of[top_alias]
+        rival = next((s for a, s, _ in best[1:] if self.entity_of[a] != entity), 0)
+        if top_score - rival < margin:
+            return None
+        if set(key.split()) & DIRECTIONS != set(top_alias.split()) & DIRECTIONS:
+            return None
+        return entity
+
+
+def unknown_holder(text, start, end, stop_words):
+    """A capitalised name in text[start:end] that no alias knows, or None."""
+    for m in CAPITALISED.finditer(text, start, end):
+        name = m.group().strip(" .-")
+        words = name.split()
+        while words and words[0].lower() in stop_words:
+            words = words[1:]
+        if not words:
+            continue
+        name = " ".join(words)
+        at_sentence_start = m.start() == start or not text[start:m.start()].strip(" \"“'‘(")
+        if len(name) < 3 or (at_sentence_start and len(words) == 1):
+            continue
+        return name
+    return None

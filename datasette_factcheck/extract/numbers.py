@@ -1,0 +1,275 @@
+"""Numbers in text: digits in either convention, scale words, number words,
+hedges and vague amounts, with what is not a count (years, times, scores,
+labels, phone numbers, list numbering, idioms) left out."""
+import math
+import re
+from dataclasses import dataclass
+
+DIGITS = re.compile(r"(?<![\w.,/:+#-])(\d{1,3}(?:([.,])\d{3})(?:\2\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w/:]|[.,]\d|-\d)")
+
+
+@dataclass
+class NumberMention:
+    start: int
+    end: int
+    value: float
+    low: float
+    high: float
+    qualifier: str = "exact"  # exact, approx, min, max, vague
+    percent: bool = False
+
+    @property
+    def canonical(self):
+        return plain(self.value)
+
+
+def plain(value):
+    """A number as a plain decimal: 12000, 1.5."""
+    if value == int(value) and abs(value) < 1e18:
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def parse_digits(token, lex, scaled=False):
+    """The value of a digit string under the language's convention.
+
+    A separator followed by exactly three digits groups thousands (12.000,
+    12,000) unless a scale word follows (1,5 juta = 1.5 million)."""
+    seps = [c for c in token if c in ".,"]
+    if not seps:
+        return float(token)
+    if len(set(seps)) == 2:
+        decimal = token[max(token.rfind("."), token.rfind(","))]
+        group = "," if decimal == "." else "."
+        return float(token.replace(group, "").replace(decimal, "."))
+    sep = seps[0]
+    if len(seps) > 1:
+        return float(token.replace(sep, ""))
+    tail = token.split(sep)[1]
+    if len(tail) == 3 and not scaled:
+        return float(token.replace(sep, ""))
+    return float(token.replace(sep, "."))
+
+
+def words_value(tokens, lex):
+    """The value of a run of number words ("dua belas ribu", "fifteen hundred"), or None."""
+    total = current = 0
+    seen_multiplier = False
+    for word in tokens:
+        w = word.lower()
+        if w in lex.number_words:
+            v = lex.number_words[w]
+            if v >= 1000:
+                total += (current or 1) * v if current else v
+                current = 0
+                seen_multiplier = True
+            else:
+                current += v
+                seen_multiplier = seen_multiplier or v >= 100
+        elif w in lex.multipliers:
+            m = lex.multipliers[w]
+            seen_multiplier = True
+            if m == "teen":
+                current += 10
+            elif m >= 1000:
+                total += (current or 1) * m
+                current = 0
+            else:
+                current = (current or 1) * m
+        else:
+            return None
+    value = total + current
+    if value < 10 and not seen_multiplier:
+        return None
+    return float(value)
+
+
+def find(text, start, end, lex, masked=()):
+    """NumberMentions in text[start:end] that are counts, skipping ``masked`` spans (dates)."""
+    out = []
+    idioms = [(m.start(), m.end()) for m in lex.re["idiom"].finditer(text, start, end)]
+    blocked = list(masked) + idioms
+
+    def is_blocked(a, b):
+        return any(a < y and x < b for x, y in blocked)
+
+    for m in DIGITS.finditer(text, start, end):
+        if is_blocked(m.start(), m.end()):
+            continue
+        mention = _digit_mention(text, m, lex, start)
+        if mention:
+            out.append(mention)
+    for m in _word_runs(text, start, end, lex):
+        if is_blocked(m.start, m.end) or any(o.start <= m.start < o.end for o in out):
+            continue
+        out.append(m)
+    for m in lex.re["vague"].finditer(text, start, end):
+        if is_blocked(m.start(), m.end()) or any(o.start < m.end() and m.start() < o.end for o in out):
+            continue
+        low, high = lex.lookup(lex.vague, m.group())
+        out.append(NumberMention(m.start(), m.end(), float(low), float(low), float(high), "vague"))
+    out.sort(key=lambda n: n.start)
+    for n in out:
+        _hedge(text, n, lex, start)
+    return out
+
+
+def _digit_mention(text, m, lex, sentence_start):
+    token = m.group(1)
+    before = text[max(sentence_start, m.start() - 25): m.start()]
+    after = text[m.end(): m.end() + 30]
+    prev = re.findall(r"[\w#]+", before)
+    if prev and prev[-1].lower() in lex.sets["label_words"] and not before.endswith(("  ",)):
+        return None
+    if re.match(r"\s*(?:[ap]\.?m\b|wib|wita|wit|gmt|utc|jam\b|hours?\b)", after, re.I) and re.search(r"[.:]\d\d$", token):
+        return None
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    if not text[line_start: m.start()].strip() and re.match(r"[.)]\s", after):
+        return None  # list numbering
+    digits = re.sub(r"\D", "", token)
+    if len(digits) >= 8 and not re.search(r"[.,]\d{3}$", token):
+        return None  # phone, identity and account numbers
+    if token.startswith("0") and len(digits) > 1 and not re.match(r"0[.,]\d", token):
+        return None
+    scale = lex.re["scale"].match(text, m.end() + (len(after) - len(after.lstrip(" -"))))
+    scale_value = 1
+    end = m.end()
+    if scale and (scale.start() - m.end()) <= 2:
+        word = scale.group().lower()
+        if not (word in {"m", "k"} and scale.start() != m.end()):
+            scale_value = lex.lookup(lex.scales, word)
+            end = scale.end()
+    try:
+        value = parse_digits(token, lex, scaled=scale_value != 1) * scale_value
+    except ValueError:
+        return None
+    if scale_value == 1 and re.fullmatch(r"(1[89]|20|21)\d\d", token):
+        return None  # a year
+    pct = re.match(r"\s*(%|persen\b|percent\b|per cent\b)", text[end:end + 10], re.I)
+    if pct:
+        end += pct.end()
+    if math.isinf(value) or math.isnan(value):
+        return None
+    return NumberMention(m.start(), end, value, value, value, percent=bool(pct))
+
+
+def _word_runs(text, start, end, lex):
+    pattern = lex.re["number_word"]
+    run = []
+    for m in pattern.finditer(text, start, end):
+        if run and text[run[-1].end(): m.start()].strip(" -") == "":
+            run.append(m)
+            continue
+        if run:
+            yield from _run_mention(run, lex)
+        run = [m]
+    if run:
+        yield from _run_mention(run, lex)
+
+
+def _run_mention(run, lex):
+    value = words_value([m.group() for m in run], lex)
+    if value is not None:
+        yield NumberMention(run[0].start(), run[-1].end(), value, value, value)
+
+
+def _hedge(text, n, lex, sentence_start):
+    window = text[max(sentence_start, n.start - 30): n.start]
+    for m in lex.re["hedge"].finditer(window):
+        if window[m.end():].strip(" \"“") in ("", "dari", "of"):
+            kind = lex.lookup(lex.hedge_of, m.group())
+            n.qualifier = kind
+            if kind == "approx":
+                n.low, n.high = n.value * 0.9, n.value * 1.1
+            elif kind == "min":
+                n.low, n.high = n.value, math.inf
+            elif kind == "max":
+                n.low, n.high = 0.0, n.value
+            n.start = n.start - len(window) + m.start()
+
+
+def claims(doc):
+    """Number claims: each count with what it counts (predicate) and whose it is (subject)."""
+    lex, text = doc.lex, doc.text
+    for i, (s, e) in enumerate(doc.sentences):
+        masked = [span for span in doc.date_spans if s <= span[0] < e]
+        previous = None
+        for n in find(text, s, e, lex, masked):
+            counted = _counted(doc, n, s, e, previous)
+            if counted is None:
+                continue
+            predicate, subject, head_end = counted
+            previous = (predicate.split(":")[0], subject)
+            if lex.re["subset"].search(text, n.end, min(e, n.end + 30)) or lex.re["subset"].search(text, max(s, n.start - 25), n.start):
+                predicate += ":part"
+            clause_start = max((c for c, _ in _clauses(doc, s, e) if c <= n.start), default=s)
+            if lex.re["plan"].search(text, max(clause_start, n.start - 60), n.start):
+                predicate += ":planned"
+            if n.percent:
+                predicate = "percent:" + predicate
+            yield doc.claim(
+                "number", i, n.start, n.end, plain(n.value), subject, predicate,
+                value_num=n.value, value_low=n.low,
+                value_high=None if math.isinf(n.high) else n.high,
+                qualifier=n.qualifier,
+            )
+
+
+def _clauses(doc, s, e):
+    from .sentences import clauses
+
+    return clauses(doc.text, s, e, doc.lex)
+
+
+def _counted(doc, n, s, e, previous):
+    """(predicate, subject, end of the counted phrase) or None when nothing is counted."""
+    lex, text = doc.lex, doc.text
+    if previous and lex.re["subset"].match(text, n.end + 1):
+        return previous[0], previous[1], n.end  # "1.500 di antaranya": part of the count before
+    stop = re.search(r"[,.;:!?()\"“”]", text[n.end:e])
+    limit = n.end + (stop.start() if stop else e - n.end)
+    limit = min(limit, n.end + 70)
+    state = lex.re["state"].search(text, n.end, limit)
+    noun = lex.re["noun"].search(text, n.end, limit)
+    if state and noun and state.start() > noun.start() + 40:
+        state = None
+    concept = None
+    if state:
+        concept = lex.lookup(lex.state_of, state.group())
+    elif noun:
+        concept = lex.lookup(lex.noun_of, noun.group())
+    else:
+        before = lex.re["state"].search(text, max(s, n.start - 45), n.start)
+        if before:
+            concept = lex.lookup(lex.state_of, before.group())
+    subject = _subject(doc, n, s, limit, noun or state)
+    if concept is None:
+        head = _head_word(text, n.end, limit, lex)
+        if head is None and previous:
+            return previous[0], previous[1] or subject, n.end
+        if head is None:
+            return None
+        concept = head
+    return concept, subject, limit
+
+
+def _subject(doc, n, s, limit, counted):
+    for start, end, entity, _ in doc.entities_in(n.end, limit):
+        between = doc.text[(counted.end() if counted else n.end):start].lower().split()
+        if counted and start >= counted.end() and (not between or between[-1] in {"dari", "from", "of", "asal"}):
+            return entity
+    clause_start = s
+    for c, _ in _clauses(doc, s, n.start + 1):
+        if c <= n.start:
+            clause_start = c
+    before = doc.entities_in(clause_start, n.start)
+    return before[-1][2] if before else None
+
+
+def _head_word(text, start, limit, lex):
+    for m in re.finditer(r"[^\W\d_][\w-]*", text[start:limit]):
+        word = m.group().lower()
+        if word in lex.sets["count_fillers"] or word in lex.sets["stopwords"] or word in lex.scales:
+            continue
+        return word
+    return None

@@ -1,0 +1,151 @@
+"""Inputs to articles: find files, read them by format, fill in metadata.
+
+``read_inputs`` yields ``(path, ref, article_or_error)``; an error is an
+``InputError`` with its reason, so one bad file or line never stops a load.
+"""
+import hashlib
+import os
+import re
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+from .. import lexicon
+from ..extract.dates import parse_datetime
+from .decode import InputError, clean, decode
+from .formats import READERS
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+def iter_paths(paths):
+    """Every input file under ``paths`` (folders recursively, sorted); ``-`` is stdin."""
+    for p in paths:
+        if str(p) == "-":
+            yield "-"
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        yield Path(root) / name
+        else:
+            yield path
+
+
+def read_inputs(paths, max_bytes=DEFAULT_MAX_BYTES, stdin_format=".jsonl"):
+    for path in iter_paths(paths):
+        yield from read_path(path, max_bytes, stdin_format)
+
+
+def read_path(path, max_bytes=DEFAULT_MAX_BYTES, stdin_format=".jsonl"):
+    """(path, ref, article or InputError) for each record of one input."""
+    name = "-" if path == "-" else path.name
+    try:
+        if path == "-":
+            data, suffix = sys.stdin.buffer.read(max_bytes + 1), stdin_format
+        else:
+            suffix = path.suffix.lower()
+            if suffix not in READERS:
+                raise InputError(f"unsupported file type {suffix or '(none)'}; expected one of {', '.join(sorted(READERS))}")
+            if not path.exists():
+                raise InputError("no such file")
+            if path.stat().st_size > max_bytes:
+                raise InputError(f"file is {path.stat().st_size} bytes, over the limit of {max_bytes}")
+            data = path.read_bytes()
+        if len(data) > max_bytes:
+            raise InputError(f"input is over the limit of {max_bytes} bytes")
+        records = READERS[suffix](clean(decode(data)))
+    except InputError as e:
+        yield str(path), name, e
+        return
+    except (OSError, UnicodeError, ValueError) as e:
+        yield str(path), name, InputError(f"{type(e).__name__}: {e}")
+        return
+    single = suffix in (".txt", ".text", ".md", ".markdown", ".html", ".htm")
+    for line, record in records:
+        if isinstance(record, InputError):
+            yield str(path), f"{name}:{line}", record
+            continue
+        ref = name if single else (record.get("id") or f"{name}:{line}")
+        yield str(path), ref, article(record, str(path), ref)
+
+
+def article(record, path, ref):
+    """A storable article from a record: id by content, metadata filled in."""
+    text = clean(record["text"]).strip()
+    lexes = [lexicon.get(code) for code in lexicon.languages()]
+    published = record.get("published")
+    if published:
+        published = parse_datetime(str(published), lexes) or None
+    url = record.get("url")
+    if not published and url:
+        published = _date_in_url(url)
+    content_hash = hashlib.sha1(re.sub(r"\s+", " ", text).encode()).hexdigest()
+    return {
+        "id": content_hash[:16],
+        "ref": ref,
+        "path": path,
+        "url": url,
+        "title": (record.get("title") or "").strip() or None,
+        "source": record.get("source") or dateline_source(text) or _domain(url),
+        "author": record.get("author"),
+        "published": published,
+        "language": language(text, record.get("language")),
+        "text": text,
+        "content_hash": content_hash,
+    }
+
+
+def language(text, declared=None):
+    """ISO 639-1 code: the record's own when we have a lexicon for it, else py3langid
+    restricted to the languages we have lexicons for."""
+    known = lexicon.languages()
+    if declared and declared[:2].lower() in known:
+        return declared[:2].lower()
+    from py3langid.langid import LanguageIdentifier, MODEL_FILE
+
+    identifier = _identifier(LanguageIdentifier, MODEL_FILE, tuple(known))
+    return identifier.classify(text[:2000])[0]
+
+
+_IDENTIFIERS = {}
+
+
+def _identifier(cls, model, langs):
+    if langs not in _IDENTIFIERS:
+        ident = cls.from_model_file(model, norm_probs=False)
+        ident.set_languages(list(langs))
+        _IDENTIFIERS[langs] = ident
+    return _IDENTIFIERS[langs]
+
+
+DATELINE = [
+    re.compile(r"^[A-Z][A-Za-z .'-]{1,40}?\s*\(([^)]{2,40})\)\s*[-–—]+\s"),  # JAKARTA (ANTARA) -
+    re.compile(r"^[A-Z][A-Z .'-]{1,40},\s*([\w.&' -]{2,40}?)\s*[-–—]+\s"),  # JAKARTA, KOMPAS.com -
+    re.compile(r"^((?:[A-Z][\w.&'-]*|[a-z][\w-]*\.[a-z.]{2,12})(?: [A-Z][\w.&'-]*){0,4})\s+[-–—]+\s"),  # Jepara Pos – / detik.com -
+]
+
+
+def dateline_source(text):
+    """The outlet named in a dateline prefix such as "Outlet –" or "KOTA, OUTLET -"."""
+    first = text.lstrip()[:120]
+    for pattern in DATELINE:
+        m = pattern.match(first)
+        if m:
+            return m.group(1).strip()
+    return None
+
+
+def _domain(url):
+    if not url:
+        return None
+    host = urlparse(url).netloc.lower()
+    return host[4:] if host.startswith("www.") else host or None
+
+
+def _date_in_url(url):
+    m = re.search(r"/(20\d\d|19\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|\D)", url)
+    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None

@@ -1,0 +1,205 @@
+"""Readers per input format. Each returns a list of (line, record) where a
+record is a dict with ``text`` and optional metadata fields; a bad record is
+an (line, InputError) pair so the rest of the file still loads."""
+import csv
+import io
+import json
+import re
+
+from .. import lexicon
+from ..extract.dates import parse_datetime
+from .decode import InputError
+
+FIELDS = {
+    "text": ["text", "content", "body", "article", "full_text", "fulltext", "article_text", "description"],
+    "id": ["id", "guid", "uuid", "article_id", "doc_id"],
+    "url": ["url", "link", "href", "permalink", "canonical_url"],
+    "title": ["title", "headline", "judul"],
+    "published": ["published", "date", "pubdate", "pub_date", "published_at", "publish_date", "datetime", "date_published", "datepublished", "time", "created_at", "tanggal"],
+    "source": ["source", "outlet", "publisher", "site", "site_name", "sitename", "media", "domain"],
+    "language": ["language", "lang", "bahasa"],
+    "author": ["author", "authors", "byline", "reporter", "penulis", "creator"],
+}
+URL_LINE = re.compile(r"^\s*<?(https?://\S+?)>?\s*$")
+
+
+def normalise_record(raw):
+    """Map a record's flexible field names onto ours."""
+    lowered = {str(k).strip().lower(): v for k, v in raw.items()}
+    out = {}
+    for field, names in FIELDS.items():
+        for name in names:
+            value = lowered.get(name)
+            if isinstance(value, list):
+                value = ", ".join(str(v) for v in value if v)
+            if isinstance(value, dict):
+                value = value.get("name") or value.get("url")
+            if value not in (None, ""):
+                out[field] = str(value) if field != "text" or isinstance(value, str) else None
+                break
+    return out
+
+
+def read_jsonl(text):
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            out.append((n, InputError(f"malformed JSON on line {n}: {e.msg}", n)))
+            continue
+        out.append((n, _record(obj, n)))
+    return out
+
+
+def read_json(text):
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise InputError(f"malformed JSON: {e.msg} (line {e.lineno})", e.lineno)
+    if isinstance(data, dict):
+        data = next((v for v in data.values() if isinstance(v, list)), [data])
+    if not isinstance(data, list):
+        raise InputError("JSON must be a list of objects")
+    return [(n, _record(obj, n)) for n, obj in enumerate(data, 1)]
+
+
+def read_csv(text):
+    csv.field_size_limit(1 << 28)
+    reader = csv.DictReader(io.StringIO(text))
+    fields = [str(f).strip().lower() for f in reader.fieldnames or []]
+    if not any(f in FIELDS["text"] for f in fields):
+        raise InputError(f"CSV has no text column (looked for {', '.join(FIELDS['text'][:4])}); columns: {', '.join(fields) or 'none'}")
+    return [(n, _record(row, n)) for n, row in enumerate(reader, 2)]
+
+
+def _record(obj, n):
+    if not isinstance(obj, dict):
+        return InputError(f"record {n} is not an object", n)
+    record = normalise_record(obj)
+    if not (record.get("text") or "").strip():
+        return InputError(f"record {n} has no text", n)
+    return record
+
+
+def read_text(text, markdown=False):
+    """A plain-text article: loose header lines (title, URL, dateline, reporter,
+    category) become metadata; the rest is the body."""
+    lexes = [lexicon.get(code) for code in lexicon.languages()]
+    lines = text.split("\n")
+    record, body, in_header = {}, [], True
+    for line in lines:
+        stripped = line.strip()
+        if markdown:
+            stripped = re.sub(r"^#+\s*", "", stripped) if stripped.startswith("#") and "title" not in record and in_header else stripped
+        meta = _header_line(stripped, lexes, record)
+        if meta == "drop" or (meta and in_header):
+            continue
+        if meta and not in_header and meta in ("author", "published"):
+            continue
+        if in_header and stripped and "title" not in record and _title_like(stripped, lines):
+            record["title"] = stripped
+            continue
+        if stripped:
+            in_header = False
+        if not in_header:
+            body.append(line.rstrip())
+    record["text"] = re.sub(r"\n{3,}", "\n\n", "\n".join(body)).strip()
+    if not record["text"]:
+        raise InputError("no body text")
+    return [(0, record)]
+
+
+def _header_line(line, lexes, record):
+    """Which metadata a line is ("url", "published", "author", "drop") or None; fills ``record``."""
+    if not line:
+        return None
+    m = URL_LINE.match(line)
+    if m:
+        record.setdefault("url", m.group(1))
+        return "url"
+    for lex in lexes:
+        for name in ("drop", "author", "published"):
+            pattern = lex.header.get(name)
+            hit = pattern and pattern.match(line)
+            if not hit:
+                continue
+            if name == "drop":
+                return "drop"
+            if name == "author":
+                record.setdefault("author", hit.group(1).strip() or None)
+                return "author"
+            value = parse_datetime(hit.group(1), lexes)
+            if value:
+                record.setdefault("published", value)
+                return "published"
+    if len(line) <= 60 and len(line.split()) <= 9 and not line.endswith("."):
+        value = parse_datetime(line, lexes)
+        if value and _mostly_date(line):
+            record.setdefault("published", value)
+            return "published"
+    return None
+
+
+def _mostly_date(line):
+    words = re.findall(r"[^\W\d_]+", line)
+    return len(words) <= 5
+
+
+def _title_like(line, lines):
+    return len(line.split()) <= 25 and not line.endswith((".", ":", ",")) and len(lines) > 1
+
+
+def read_html(text):
+    """A saved news page: main text by trafilatura; title, dates, site and
+    author from meta tags and JSON-LD (keeping the publication time and zone)."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, favor_precision=True)
+    if doc is None:
+        raise InputError("no article text found in HTML")
+    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    body = (data.get("text") or "").strip()
+    if not body:
+        raise InputError("no article text found in HTML")
+    record = {
+        "text": body,
+        "title": data.get("title"),
+        "url": data.get("url"),
+        "source": data.get("sitename"),
+        "author": data.get("author"),
+        "published": _html_published(text) or data.get("date"),
+        "language": (data.get("language") or "")[:2] or None,
+    }
+    return [(0, {k: v for k, v in record.items() if v})]
+
+
+META_DATE = re.compile(
+    r"""<meta[^>]+(?:property|name|itemprop)=["'](?:article:published_time|og:published_time|datePublished|pubdate|publishdate|date)["'][^>]*content=["']([^"']+)["']"""
+    r"""|<meta[^>]+content=["']([^"']+)["'][^>]*(?:property|name|itemprop)=["'](?:article:published_time|datePublished|pubdate)["']"""
+    r"""|"datePublished"\s*:\s*"([^"]+)"|<time[^>]+datetime=["']([^"']+)["']""",
+    re.I,
+)
+
+
+def _html_published(html):
+    m = META_DATE.search(html)
+    if not m:
+        return None
+    return next(g for g in m.groups() if g)
+
+
+READERS = {
+    ".txt": read_text,
+    ".text": read_text,
+    ".md": lambda text: read_text(text, markdown=True),
+    ".markdown": lambda text: read_text(text, markdown=True),
+    ".html": read_html,
+    ".htm": read_html,
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
+    ".json": read_json,
+    ".csv": read_csv,
+}
