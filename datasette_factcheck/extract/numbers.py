@@ -5,7 +5,7 @@ import math
 import re
 from dataclasses import dataclass
 
-DIGITS = re.compile(r"(?<![\w.,/:+#-])(\d{1,3}(?:([.,])\d{3})(?:\2\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w/:]|[.,]\d|-\d)")
+DIGITS = re.compile(r"(?<![\w.,/:+#-])(\d{1,3}(?:([.,])\d{3})(?:\2\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!(?!(?:k|K|bn|m|rb|jt)\b)[\w/:]|[.,]\d|-\d)")
 
 
 @dataclass
@@ -131,10 +131,14 @@ def _digit_mention(text, m, lex, sentence_start):
         return None  # phone, identity and account numbers
     if token.startswith("0") and len(digits) > 1 and not re.match(r"0[.,]\d", token):
         return None
+    attached = re.match(r"[A-Za-z]+\b", text[m.end():m.end() + 4])
     scale = lex.re["scale"].match(text, m.end() + (len(after) - len(after.lstrip(" -"))))
     scale_value = 1
     end = m.end()
-    if scale and (scale.start() - m.end()) <= 2:
+    if attached and lex.lookup(lex.scales, attached.group()):
+        scale_value = lex.lookup(lex.scales, attached.group())
+        end = m.end() + attached.end()
+    elif scale and (scale.start() - m.end()) <= 2:
         word = scale.group().lower()
         if not (word in {"m", "k"} and scale.start() != m.end()):
             scale_value = lex.lookup(lex.scales, word)

@@ -64,7 +64,7 @@ def _window(doc, start, end, n):
 
 
 def _modal(doc, clause_start, cue_start):
-    return bool(doc.lex.re["modality"].search(" ".join(_window(doc, clause_start, cue_start, 5))))
+    return bool(doc.lex.re["modality"].search(" ".join(_window(doc, clause_start, cue_start, 8))))
 
 
 def _negated(doc, clause_start, cue_start):
@@ -76,7 +76,7 @@ def _actor_before(doc, start, end):
     preposition ("dari Korsel", "from Seoul"), with those coordinated with it."""
     lex, text = doc.lex, doc.text
     mentions = doc.entities_in(start, end)
-    stop = lex.sets["stopwords"] - lex.sets["coordinators"]
+    stop = lex.sets["prepositions"]
     chosen = None
     for k in range(len(mentions) - 1, -1, -1):
         prev = words(text, max(start, mentions[k][0] - 30), mentions[k][0])

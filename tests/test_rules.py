@@ -1,0 +1,76 @@
+"""The rule that tells conflict from change, on constructed claim pairs."""
+import pytest
+
+from datasette_factcheck.rules import compare_numbers, compare_stances, interval, relation
+
+
+def claim(as_of, value="denied", source="sentence", revision=0, **kw):
+    return {"id": f"c{as_of}{value}", "article_id": "a", "kind": "stance", "subject": "x", "predicate": "p",
+            "value": value, "as_of": as_of, "as_of_source": source, "revision": revision, "start": 0, **kw}
+
+
+@pytest.mark.parametrize("a,b,window,expected", [
+    ("2024-10-22", "2024-10-22", 7, "conflict"),   # same day
+    ("2024-10-18", "2024-10-22", 7, "conflict"),   # within the window
+    ("2024-10-22", "2025-04-27", 7, "change"),     # months apart
+    ("2024-10-01", "2024-10-11", 7, "change"),     # 10 days, beyond a 7-day window
+    ("2024-10-01", "2024-10-11", 30, "conflict"),  # ... but within a 30-day one
+    (None, "2024-10-11", 7, "conflict"),           # unknown time: cannot be separated
+])
+def test_relation_by_time(a, b, window, expected):
+    assert relation(claim(a), claim(b, "silent"), window)[0] == expected
+
+
+def test_revision_word_a_day_later_is_change():
+    earlier = claim("2022-10-02")
+    later = claim("2022-10-03", revision=1)
+    assert relation(earlier, later)[0] == "change"
+    assert relation(later, earlier)[0] == "change"
+
+
+def test_revision_word_on_the_same_day_is_still_conflict():
+    assert relation(claim("2022-10-02"), claim("2022-10-02", revision=1))[0] == "conflict"
+
+
+def test_revision_word_on_the_earlier_claim_does_not_make_change():
+    assert relation(claim("2022-10-02", revision=1), claim("2022-10-04"))[0] == "conflict"
+
+
+def test_stance_flag_orders_earlier_first_and_explains():
+    a = claim("2025-04-27", "confirmed", group="g1", source_name=None)
+    b = claim("2024-10-22", "denied", group="g2")
+    flags = list(compare_stances("stance", [a, b], {"window_days": 7}))
+    assert len(flags) == 1
+    f = flags[0]
+    assert (f["claim_a"], f["claim_b"]) == (b["id"], a["id"])
+    assert f["relation"] == "change"
+    assert "denied" in f["explanation"] and "confirmed" in f["explanation"]
+    assert "2024-10-22" in f["explanation"] and "2025-04-27" in f["explanation"]
+
+
+def test_same_values_are_not_flagged():
+    a = claim("2024-10-22", "silent", group="g1")
+    b = claim("2024-10-23", "silent", group="g2")
+    assert list(compare_stances("stance", [a, b], {})) == []
+
+
+def num(value, qualifier="exact", group="g1", low=None, high=None):
+    c = {"id": f"n{value}{group}", "article_id": group, "kind": "number", "subject": None, "predicate": "dead",
+         "value": str(value), "value_num": float(value), "qualifier": qualifier, "as_of": "2022-10-02",
+         "as_of_source": "published", "revision": 0, "start": 0, "group": group, "value_low": low, "value_high": high}
+    return c
+
+
+@pytest.mark.parametrize("a,b,flagged", [
+    (num(1500, "approx", low=1350, high=1650), num(1500, group="g2"), False),
+    (num(600000, "min", low=600000), num(650000, group="g2"), False),
+    (num(125), num(127, group="g2"), True),
+    (num(12000), num(11000, group="g2"), True),
+    (num(100, "max", low=0, high=100), num(80, group="g2"), False),
+])
+def test_number_tolerance(a, b, flagged):
+    assert bool(list(compare_numbers("number", [a, b], {}))) == flagged
+
+
+def test_open_interval_for_at_least():
+    assert interval(num(600000, "min", low=600000))[1] == float("inf")
