@@ -11,9 +11,10 @@
 - JSON shape: our pages build their own JSON, identical on both lines; nothing
   here reads Datasette's own (different) table JSON.
 
-Who may review: the ``allow_review`` allow block in the plugin config (both
-lines, instance-wide or per database), the root actor, and on 1.0a also a
-``permissions: factcheck-review:`` block in datasette.yaml.
+Who may review: whoever the ``allow_review`` allow block in the plugin config
+matches (both lines, instance-wide or per database); on 1.0a also a
+``permissions: factcheck-review:`` block in datasette.yaml, and the root
+actor of ``datasette --root``. Nobody else, anonymous visitors included.
 """
 from datasette import actor_matches_allow, hookspecs
 
@@ -35,9 +36,7 @@ def _config_allows_review(datasette, actor, database):
 def permission_allowed(datasette, actor, action, resource):
     if action != REVIEW:
         return None
-    if (actor or {}).get("id") == "root" or _config_allows_review(datasette, actor, resource):
-        return True
-    return None
+    return True if _config_allows_review(datasette, actor, resource) else None
 
 
 # Datasette 1.0a
