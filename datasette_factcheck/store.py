@@ -11,7 +11,7 @@ SCHEMA = {
         "columns": {
             "id": str, "ref": str, "path": str, "url": str, "title": str,
             "source": str, "author": str, "published": str, "language": str,
-            "text": str, "duplicate_of": str, "content_hash": str,
+            "text": str, "duplicate_of": str, "content_hash": str, "extracted_with": str,
         },
         "pk": "id",
     },
