@@ -8,6 +8,8 @@
 - CSRF: 0.65 checks a ``csrftoken`` form field (asgi-csrf); 1.0a checks the
   Sec-Fetch-Site / Origin headers and ignores the field. Our forms carry the
   field, so the same template is protected on both lines.
+- Row shape: 1.0a row pages hand render_cell foreign keys expanded to
+  ``{"value": ..., "label": ...}``; 0.65 hands the plain value.
 - JSON shape: our pages build their own JSON, identical on both lines; nothing
   here reads Datasette's own (different) table JSON.
 
@@ -89,6 +91,11 @@ async def store_queries(datasette):
 
 
 # Both lines
+
+
+def plain(value):
+    """A render_cell row value without 1.0a's foreign key expansion."""
+    return value["value"] if isinstance(value, dict) and "value" in value else value
 
 
 async def can_review(datasette, actor, database):

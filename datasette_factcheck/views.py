@@ -564,25 +564,46 @@ ROUTES = [
 # Datasette's own table pages
 
 
+# The tables render_cell touches, recognised by name and columns.
+ROW_SHAPES = {
+    "claims": {"id", "article_id", "kind", "predicate", "value"},
+    "contradictions": {"id", "claim_a", "claim_b", "relation"},
+    "articles": {"id", "ref", "duplicate_of"},
+    "entities": {"id", "name", "kind"},
+}
+
+
 def render_cell(row, value, column, table, database, datasette):
-    """Readable stances and statuses; ids linked to the factcheck pages."""
-    if value is None or table not in ("claims", "contradictions", "articles", "entities"):
+    """Stances, statuses and evidence made readable; ids, titles and names linked to our pages.
+
+    (A table page shows its id column as the link to the row page; our id links show on row pages.)
+    """
+    if value is None or table not in ROW_SHAPES or not ROW_SHAPES[table] <= set(row.keys()):
         return None
-    keys = set(row.keys())
     base = datasette.urls.path(f"/-/factcheck/{tilde_encode(datasette.get_database(database).route)}")
-    if table == "claims" and {"kind", "article_id", "predicate"} <= keys:
+
+    def link(page, id, text, css=""):
+        href = f"{base}/{page}/{tilde_encode(str(id))}"
+        return Markup('<a href="{}"{}>{}</a>').format(href, Markup(f' class="{css}"') if css else "", text)
+
+    if table == "claims":
         if column == "value" and row["kind"] == "stance" and value in STANCES:
             return Markup('<span class="factcheck-stance factcheck-stance-{}">{}</span>').format(value, STANCES[value])
+        if column == "sentence" and {"start", "end", "sentence_start"} <= set(row.keys()):
+            parts = evidence(value, row["start"], row["end"], row["sentence_start"])
+            if parts["text"]:
+                return Markup("{}<mark>{}</mark>{}").format(parts["before"], parts["text"], parts["after"])
         if column == "id":
-            href = f"{base}/article/{tilde_encode(str(row['article_id']))}#claim-{value}"
-            return Markup('<a href="{}">{}</a>').format(href, value)
-    if table == "contradictions" and {"claim_a", "claim_b", "relation"} <= keys:
+            return Markup('<a href="{}#claim-{}">{}</a>').format(
+                f"{base}/article/{tilde_encode(str(compat.plain(row['article_id'])))}", value, value
+            )
+    elif table == "contradictions":
         if column == "id":
-            return Markup('<a href="{}">{}</a>').format(f"{base}/contradiction/{tilde_encode(str(value))}", value)
+            return link("contradiction", value, value)
         if column == "status" and value in STATUSES:
-            return Markup('<span class="factcheck-status factcheck-status-{}">{}</span>').format(value, value)
-    if column == "id" and table == "articles" and {"text", "duplicate_of"} <= keys:
-        return Markup('<a href="{}">{}</a>').format(f"{base}/article/{tilde_encode(str(value))}", value)
-    if column == "id" and table == "entities" and {"name"} <= keys:
-        return Markup('<a href="{}">{}</a>').format(f"{base}/entity/{tilde_encode(str(value))}", value)
+            return link("contradiction", row["id"], value, f"factcheck-status factcheck-status-{value}")
+    elif table == "articles" and column in ("id", "title"):
+        return link("article", row["id"], value)
+    elif table == "entities" and column in ("id", "name"):
+        return link("entity", row["id"], value)
     return None
