@@ -97,7 +97,7 @@ class Lexicon:
             for key in (
                 "label_words", "count_fillers", "negations", "modality", "speech_verbs",
                 "clause_breaks", "coordinators", "stopwords", "abbreviations",
-                "holder_after", "agent_markers", "prepositions", "year_markers", "weekday_markers",
+                "holder_after", "agent_markers", "prepositions", "determiners", "year_markers", "weekday_markers",
                 "percent_words",
             )
         }

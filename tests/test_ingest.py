@@ -4,7 +4,8 @@ import json
 import pytest
 
 from conftest import load, rows
-from datasette_factcheck.ingest import article, dateline_source, read_path
+from datasette_factcheck.datelines import dateline_source
+from datasette_factcheck.ingest import article, read_path
 from datasette_factcheck.ingest.decode import InputError, decode
 
 BODY = "Korea Utara telah membantah laporan pengiriman pasukan ke Rusia. Rusia tidak memberikan komentar resmi."

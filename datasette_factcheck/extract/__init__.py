@@ -10,7 +10,8 @@ from collections import Counter
 
 from .. import lexicon, plugins
 from . import dates, sentences
-from .entities import Matcher, slug, unknown_holder
+from ..datelines import dateline
+from .entities import Matcher, slug, unknown_names
 
 
 class Document:
@@ -21,7 +22,9 @@ class Document:
         self.matcher = matcher
         self.new_entities = {}
         self.sentences = list(sentences.split(self.text, self.lex.sets["abbreviations"]))
-        self.mentions = matcher.find(self.text)
+        # the outlet's dateline ("Jakarta Wire –") names no actor of the story
+        self.dateline_end = dateline(self.text)[1]
+        self.mentions = [m for m in matcher.find(self.text) if m[0] >= self.dateline_end]
         self.published = _date(article.get("published"))
         self._resolve_dates(today)
         self.topic = self._topic()
@@ -69,18 +72,22 @@ class Document:
     def entities_in(self, start, end):
         return [m for m in self.mentions if m[0] >= start and m[1] <= end]
 
-    def holder_from_name(self, start, end):
-        """An entity for a capitalised name in the span no alias knows (created when new)."""
-        stop = self.lex.sets["stopwords"] | self.lex.sets["modality"] | set(self.lex.stance_of)
-        name = unknown_holder(self.text, start, end, stop)
-        if not name:
+    def holder_from_name(self, start, end, last=True):
+        """An entity for a capitalised name in the span that no alias knows
+        (the last one, or the first): created when new, and remembered as a mention."""
+        lex = self.lex
+        stop = lex.sets["stopwords"] | lex.sets["modality"] | set(lex.stance_of) | set(lex.weekdays) | set(lex.months)
+        names = [n for n in unknown_names(self.text, start, end, stop)
+                 if not any(m[0] < n[1] and n[0] < m[1] for m in self.mentions)]
+        if not names:
             return None
+        a, b, name = names[-1] if last else names[0]
         entity = self.matcher.fuzzy(name)
-        if entity:
-            return entity
-        entity = slug(name)
-        self.new_entities.setdefault(entity, {"id": entity, "name": name, "kind": "extracted", "aliases": set()})
-        self.new_entities[entity]["aliases"].add(name)
+        if not entity:
+            entity = slug(name)
+            self.new_entities.setdefault(entity, {"id": entity, "name": name, "kind": "extracted", "aliases": set()})
+            self.new_entities[entity]["aliases"].add(name)
+        self.mentions = sorted(self.mentions + [(a, b, entity, name)])
         return entity
 
     # -- propositions ------------------------------------------------------

@@ -48,7 +48,7 @@ class Matcher:
         for pattern in (self.plain, self.acronyms):
             for m in pattern.finditer(text):
                 entity = self.entity_of.get(self.key(m.group()))
-                if entity:
+                if entity and m.group()[0].isupper():  # names are capitalised: "China", not "china"
                     found.append((m.start(), m.end(), entity, m.group()))
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         out, last_end = [], -1
@@ -80,18 +80,25 @@ class Matcher:
         return entity
 
 
-def unknown_holder(text, start, end, stop_words):
-    """A capitalised name in text[start:end] that no alias knows, or None."""
+def unknown_names(text, start, end, stop_words):
+    """(start, end, name) of capitalised names in text[start:end] that may act:
+    not a lone capitalised word opening the sentence, not a stop word."""
+    out = []
     for m in CAPITALISED.finditer(text, start, end):
-        name = m.group().strip(" .-")
-        words = name.split()
-        while words and words[0].lower() in stop_words:
+        words = m.group().strip(" .-").split()
+        offset = m.start()
+        while words and words[0].lower().strip(".") in stop_words:
+            offset = text.index(words[0], offset) + len(words[0])
             words = words[1:]
+        while words and words[-1].lower().strip(".") in stop_words:
+            words = words[:-1]
         if not words:
             continue
         name = " ".join(words)
-        at_sentence_start = m.start() == start or not text[start:m.start()].strip(" \"“'‘(")
-        if len(name) < 3 or (at_sentence_start and len(words) == 1):
+        first = text.index(words[0], offset)
+        opens = not text[start:first].strip(" \"“'‘(")
+        acronym = name.isupper() and len(name) >= 2
+        if len(name) < 3 and not acronym or (opens and len(words) == 1 and not acronym):
             continue
-        return name
-    return None
+        out.append((first, first + len(name), name))
+    return out

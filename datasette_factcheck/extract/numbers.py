@@ -237,15 +237,15 @@ def _counted(doc, n, s, e, previous):
     noun = lex.re["noun"].search(text, n.end, limit)
     if state and noun and state.start() > noun.start() + 40:
         state = None
-    concept = None
-    if state:
-        concept = lex.lookup(lex.state_of, state.group())
-    elif noun:
-        concept = lex.lookup(lex.noun_of, noun.group())
-    else:
-        before = lex.re["state"].search(text, max(s, n.start - 45), n.start)
-        if before:
-            concept = lex.lookup(lex.state_of, before.group())
+    noun_concept = lex.lookup(lex.noun_of, noun.group()) if noun else None
+    concept = lex.lookup(lex.state_of, state.group()) if state else None
+    if concept is None and noun_concept in (None, "people"):
+        # "korban meninggal ... 125 orang", "the death toll ... rose to 125"
+        back = max(s, n.start - 90, text.rfind(";", s, n.start) + 1)
+        before = list(lex.re["state"].finditer(text, back, n.start))
+        if before and not DIGITS.search(text, before[-1].end(), n.start):
+            concept = lex.lookup(lex.state_of, before[-1].group())
+    concept = concept or noun_concept
     subject = _subject(doc, n, s, limit, noun or state)
     if concept is None:
         head = _head_word(text, n.end, limit, lex)

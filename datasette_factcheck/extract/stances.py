@@ -73,17 +73,20 @@ def _negated(doc, clause_start, cue_start):
 
 def _actor_before(doc, start, end):
     """The entities acting before ``end``: the nearest mention not governed by a
-    preposition ("dari Korsel", "from Seoul"), with those coordinated with it."""
+    preposition ("dari Korsel", "to the United Nations") unless possessive
+    ("Iran's mission"), with those coordinated with it."""
     lex, text = doc.lex, doc.text
     mentions = doc.entities_in(start, end)
-    stop = lex.sets["prepositions"]
     chosen = None
     for k in range(len(mentions) - 1, -1, -1):
-        prev = words(text, max(start, mentions[k][0] - 30), mentions[k][0])
-        prev_word = prev[-1][2].lower() if prev else ""
-        if text[max(start, mentions[k][0] - 2):mentions[k][0]].strip() == "(":
-            continue  # "Korea Utara (Korut)": the alias in brackets belongs to the name before it
-        if prev_word in stop:
+        m_start, m_end = mentions[k][0], mentions[k][1]
+        if re.match(r"['’]s\b", text[m_end:m_end + 3]):
+            chosen = k
+            break
+        prev = [w.lower() for _, _, w in words(text, max(start, m_start - 40), m_start)]
+        while prev and prev[-1] in lex.sets["determiners"]:
+            prev.pop()
+        if prev and prev[-1] in lex.sets["prepositions"]:
             continue
         chosen = k
         break
@@ -103,20 +106,38 @@ def _actor_before(doc, start, end):
 
 
 def _holders(doc, s, cs, ce, clause, parts, passive):
-    if passive:
+    if passive:  # "dibantah oleh X", "bantahan X", "reaksi resmi dari X"
         after = doc.entities_in(ce, clause[1])
         if after:
             return [after[0][2]]
-        return _actor_before(doc, clause[0], cs)
+        name = doc.holder_from_name(ce, clause[1], last=False)
+        if name:
+            return [name]
+        return _actor_before(doc, clause[0], cs) or _named(doc, clause[0], cs)
     found = _actor_before(doc, clause[0], cs)
+    # a name no alias knows, closer to the verb than the known one, is the actor:
+    # "the Indonesian football association PSSI declined"
+    known_end = max((m[1] for m in doc.entities_in(clause[0], cs) if m[2] in found), default=clause[0])
+    name = _named(doc, known_end, cs)
+    if name:
+        return name
     if found:
         return found
-    for a, b in reversed([p for p in parts if p[1] <= clause[0]]):
+    earlier = [p for p in parts if p[1] <= clause[0]]
+    for a, b in reversed(earlier):
         found = _actor_before(doc, a, b)
         if found:
             return found
-    name = doc.holder_from_name(clause[0], cs)
-    return [name] if name else []
+    for a, b in reversed(earlier):
+        name = _named(doc, a, b)
+        if name:
+            return name
+    return []
+
+
+def _named(doc, start, end):
+    entity = doc.holder_from_name(start, end)
+    return [entity] if entity else []
 
 
 def _quoted_holders(doc, s, e, quote, last_holders):

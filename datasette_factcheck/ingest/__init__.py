@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from .. import lexicon
+from ..datelines import dateline_source
 from ..extract.dates import parse_datetime
 from .decode import InputError, clean, decode
 from .formats import READERS
@@ -120,23 +121,6 @@ def _identifier(cls, model, langs):
         ident.set_languages(list(langs))
         _IDENTIFIERS[langs] = ident
     return _IDENTIFIERS[langs]
-
-
-DATELINE = [
-    re.compile(r"^[A-Z][A-Za-z .'-]{1,40}?\s*\(([^)]{2,40})\)\s*[-–—]+\s"),  # JAKARTA (ANTARA) -
-    re.compile(r"^[A-Z][A-Z .'-]{1,40},\s*([\w.&' -]{2,40}?)\s*[-–—]+\s"),  # JAKARTA, KOMPAS.com -
-    re.compile(r"^((?:[A-Z][\w.&'-]*|[a-z][\w-]*\.[a-z.]{2,12})(?: [A-Z][\w.&'-]*){0,4})\s+[-–—]+\s"),  # Jepara Pos – / detik.com -
-]
-
-
-def dateline_source(text):
-    """The outlet named in a dateline prefix such as "Outlet –" or "KOTA, OUTLET -"."""
-    first = text.lstrip()[:120]
-    for pattern in DATELINE:
-        m = pattern.match(first)
-        if m:
-            return m.group(1).strip()
-    return None
 
 
 def _domain(url):
