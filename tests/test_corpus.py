@@ -24,7 +24,7 @@ EXPECTED = yaml.safe_load((ARTICLES / "expected.yml").read_text(encoding="utf-8"
 
 MEASURES = (
     "load", "metadata", "numbers", "not_numbers", "dates", "stances", "not_stances",
-    "no_stance_sentences", "offsets",
+    "no_stance_sentences", "holder_sentences", "offsets",
 )
 RESULTS = OrderedDict((m, [0, 0]) for m in MEASURES)  # measure -> [hits, total]
 MISSES = []
@@ -83,6 +83,15 @@ def _params():
             short = sentence if len(sentence) <= 48 else sentence[:45] + "..."
             out["no_stance_sentences"].append(
                 pytest.param(key, sentence, id=f"no_stance_sentences-{key}-{short}")
+            )
+        for h in want.get("holder_sentences", []):
+            sentence = h["sentence"]
+            short = sentence if len(sentence) <= 48 else sentence[:45] + "..."
+            out["holder_sentences"].append(
+                pytest.param(
+                    key, sentence, h["subject"], h.get("value"),
+                    id=f"holder_sentences-{key}-{h['subject']}-{short}",
+                )
             )
     return out
 
@@ -300,29 +309,54 @@ def test_not_stance(corpus, key, subject, value):
     )
 
 
-@pytest.mark.parametrize("key, sentence", PARAMS["no_stance_sentences"])
-def test_no_stance_sentence(corpus, key, sentence):
-    """A hedge ("is unlikely to confirm", "it would be difficult to deny",
-    "kecil kemungkinan ... akan mengonfirmasi") yields no stance claim at all."""
+def _stances_from(corpus, key, sentence, measure):
+    """The article row and the stance claims extracted from one annotated sentence
+    (the claim's sentence contains it, or its evidence starts inside it)."""
     row, why = corpus.require_article(key)
     if row is None:
-        _check("no_stance_sentences", False, why)
+        _check(measure, False, why)
     text = row["text"] or ""
     if sentence not in text:
-        _check("no_stance_sentences", False, f"{key}: annotated sentence not in the article text")
+        _check(measure, False, f"{key}: annotated sentence not in the article text")
     spans, pos = [], text.find(sentence)
     while pos != -1:
         spans.append((pos, pos + len(sentence)))
         pos = text.find(sentence, pos + 1)
-    wrong = [
-        (c["subject"], c["value"], text[c["start"]:c["end"]])
-        for c in corpus.claims(row["id"], "stance")
+    return row, [
+        c for c in corpus.claims(row["id"], "stance")
         if sentence in (c["sentence"] or "")
         or any(c["start"] is not None and a <= c["start"] < b for a, b in spans)
     ]
+
+
+@pytest.mark.parametrize("key, sentence", PARAMS["no_stance_sentences"])
+def test_no_stance_sentence(corpus, key, sentence):
+    """A hedge ("is unlikely to confirm", "it would be difficult to deny",
+    "kecil kemungkinan ... akan mengonfirmasi") yields no stance claim at all."""
+    row, claims = _stances_from(corpus, key, sentence, "no_stance_sentences")
+    text = row["text"]
+    wrong = [(c["subject"], c["value"], text[c["start"]:c["end"]]) for c in claims]
     _check(
         "no_stance_sentences", not wrong,
         f"{key}: stance claims from a hedge sentence: {wrong}",
+    )
+
+
+@pytest.mark.parametrize("key, sentence, subject, value", PARAMS["holder_sentences"])
+def test_holder_sentence(corpus, key, sentence, subject, value):
+    """Every stance claim from this sentence is held by the annotated holder (not
+    the venue, the object, the accuser or the body a mission is accredited to)."""
+    row, claims = _stances_from(corpus, key, sentence, "holder_sentences")
+    entity = corpus.entity(subject)
+    wrong = [
+        (c["subject"], c["value"], row["text"][c["start"]:c["end"]])
+        for c in claims
+        if entity is None or c["subject"] != entity or (value and c["value"] != value)
+    ]
+    _check(
+        "holder_sentences", not wrong,
+        f"{key}: want {subject} ({entity}){'=' + value if value else ''}, "
+        f"got stance claims {wrong} from {sentence[:80]!r}",
     )
 
 
