@@ -43,6 +43,9 @@ import pytest
 from click.testing import CliRunner
 from datasette.cli import cli
 
+from datasette_factcheck.hookspecs import hookimpl
+from datasette_factcheck.plugins import pm
+
 SCENARIOS_DIR = Path(__file__).parent / "scenarios"
 
 
@@ -52,12 +55,15 @@ SCENARIOS_DIR = Path(__file__).parent / "scenarios"
 
 # A flag that must exist between articles a and b (unordered), of this kind and
 # relation; when subject is given, one of the two claims must be about the
-# entity that alias resolves to.  The opposite relation must not be there.
-Flag = namedtuple("Flag", "a b kind relation subject", defaults=(None,))
+# entity that alias resolves to; when values is given (a pair of canonical
+# values, e.g. ("12000", "10000")), the flag must link claims with exactly
+# those values.  The opposite relation must not be there.
+Flag = namedtuple("Flag", "a b kind relation subject values", defaults=(None, None))
 # A pair of articles: for ``not_conflict`` no conflict of that kind may link
 # them (and both must have claims of that kind, or the check proves nothing);
-# for ``no_flag`` no flag at all of that kind (kind None: of any kind).
-Pair = namedtuple("Pair", "a b kind")
+# for ``no_flag`` no flag at all of that kind (kind None: of any kind).  With
+# values, only flags between claims with those two values count.
+Pair = namedtuple("Pair", "a b kind values", defaults=(None,))
 # A claim an article must have for the scenario to mean anything: number
 # claims by value_num, date and stance claims by value (stance optionally with
 # the subject alias).
@@ -139,6 +145,39 @@ SCENARIOS = {
         ],
         **_quiet(["decided_and_deployed_id.txt", "deployed_en.txt", "decided_en.txt"], "number"),
     ),
+    # 2b/3b. The same quantities across languages still meet in one slot -----
+    "subset_cross_language": Scenario(
+        "subset_cross_language",
+        "both say 127 dead; '125 di antaranya adalah suporter' vs '120 of the dead were "
+        "supporters' (same day): the subsets conflict, subset and total never do",
+        claims=[Claim("total_subset_id.txt", "number", v) for v in (127, 125)]
+        + [Claim("total_subset_en.txt", "number", v) for v in (127, 120)],
+        flags=[Flag("total_subset_id.txt", "total_subset_en.txt", "number", "conflict",
+                    values=("125", "120"))],
+        not_conflict=[
+            Pair("total_subset_id.txt", "total_subset_en.txt", "number", ("127", "120")),
+            Pair("total_subset_id.txt", "total_subset_en.txt", "number", ("125", "127")),
+            Pair("total_subset_id.txt", "total_subset_en.txt", "number", ("127", "127")),
+        ],
+    ),
+    "slots_cross_language": Scenario(
+        "slots_cross_language",
+        "'memutuskan mengirim 12.000 tentara ... 1.500 di antaranya telah dikerahkan' vs "
+        "'decided to send 10,000 troops ... 3,000 of them have already been deployed' "
+        "(same day): decided conflicts with decided, deployed with deployed",
+        claims=[Claim("plan_and_deployed_id.txt", "number", v) for v in (12000, 1500)]
+        + [Claim("plan_and_deployed_en.txt", "number", v) for v in (10000, 3000)],
+        flags=[
+            Flag("plan_and_deployed_id.txt", "plan_and_deployed_en.txt", "number", "conflict",
+                 values=("12000", "10000")),
+            Flag("plan_and_deployed_id.txt", "plan_and_deployed_en.txt", "number", "conflict",
+                 values=("1500", "3000")),
+        ],
+        not_conflict=[
+            Pair("plan_and_deployed_id.txt", "plan_and_deployed_en.txt", "number", ("12000", "3000")),
+            Pair("plan_and_deployed_id.txt", "plan_and_deployed_en.txt", "number", ("1500", "10000")),
+        ],
+    ),
     # 4. Cross-language slots ----------------------------------------------
     "stance_cross_language": Scenario(
         "stance_cross_language",
@@ -155,6 +194,16 @@ SCENARIOS = {
         ],
         same_entity=[("Russia", "Rusia")],
     ),
+    "stance_silent_vs_denied": Scenario(
+        "stance_silent_vs_denied",
+        "'China membantah mengirim senjata ke Rusia' vs 'China declined to comment on reports "
+        "that it had sent weapons to Russia', same day: denied vs silent",
+        claims=[
+            Claim("china_denied_id.txt", "stance", "denied", "China"),
+            Claim("china_silent_en.txt", "stance", "silent", "China"),
+        ],
+        flags=[Flag("china_denied_id.txt", "china_silent_en.txt", "stance", "conflict", "China")],
+    ),
     # 5. Date conflict -----------------------------------------------------
     "date_conflict": Scenario(
         "date_conflict",
@@ -163,8 +212,14 @@ SCENARIOS = {
         claims=[
             Claim("thailand_id.txt", "date", "2025-04-27"),
             Claim("thailand_en.txt", "date", "2025-04-28"),
+            Claim("thailand_month_en.txt", "date", "2025-04"),
         ],
         flags=[Flag("thailand_id.txt", "thailand_en.txt", "date", "conflict")],
+        # 'In April 2025' is less precise, not different: it agrees with both days.
+        not_conflict=[
+            Pair("thailand_month_en.txt", "thailand_id.txt", "date"),
+            Pair("thailand_month_en.txt", "thailand_en.txt", "date"),
+        ],
     ),
     # 6. Conflict vs change ------------------------------------------------
     "change_explicit_dates": Scenario(
@@ -213,8 +268,27 @@ SCENARIOS = {
     "syndicated": Scenario(
         "syndicated",
         "the same wire story from two outlets, new title, one sentence reworded (12 -> 10 "
-        "missing); an independent report says 13 dead instead of 11",
+        "missing); an independent report says 13 dead instead of 11; the wire's next-day "
+        "follow-up (half its text new) is not a copy",
         no_flag=[Pair("wire_nusa.txt", "copy_padang_pos.txt", None)],
+    ),
+    # 8. The incremental batches loaded at once (see test_incremental_equals_full)
+    "mine_full": Scenario(
+        "incremental",
+        "a mine blast in 'Amasra, Turki' (id) / 'Amasra ... in Turkey' (en): 41, 40 and 43 "
+        "dead on 15 Oct 2022 disagree; 'revised to 42' on 16 Oct is a change; 11 vs 28 "
+        "injured a day apart with no revision word is a conflict",
+        claims=[Claim("mine_id.txt", "number", v) for v in (41, 11)]
+        + [Claim("mine_en.txt", "number", v) for v in (40, 11)]
+        + [Claim("mine-wire-b1", "number", 43), Claim("mine-update-b2", "number", 42)],
+        flags=[
+            Flag("mine_id.txt", "mine_en.txt", "number", "conflict", values=("41", "40")),
+            Flag("mine_id.txt", "mine-wire-b1", "number", "conflict", values=("41", "43")),
+            Flag("mine_id.txt", "mine-update-b2", "number", "change", values=("41", "42")),
+            Flag("mine-wire-b1", "mine-update-b2", "number", "change", values=("43", "42")),
+            Flag("mine_id.txt", "mine-update-b2", "number", "conflict", values=("11", "28")),
+        ],
+        no_flag=[Pair("mine_en.txt", "mine-copy-b3", None)],
     ),
     # 9. --window-days (see also test_detect_window_days_override) ----------
     "window_7": Scenario(
@@ -308,7 +382,7 @@ join claims b on b.id = x.claim_b
 """
 
 
-def flags_between(conn, ref_a, ref_b, kind=None, subject=None):
+def flags_between(conn, ref_a, ref_b, kind=None, subject=None, values=None):
     """Flags whose two claims come from these two articles, in either order."""
     ids = {article_id(conn, ref_a), article_id(conn, ref_b)}
     ent = entity(conn, subject) if subject else None
@@ -319,6 +393,8 @@ def flags_between(conn, ref_a, ref_b, kind=None, subject=None):
         if kind and row["kind"] != kind:
             continue
         if subject and (ent is None or ent not in (row["sa"], row["sb"])):
+            continue
+        if values and sorted([row["va"], row["vb"]]) != sorted(values):
             continue
         out.append(row)
     return out
@@ -492,10 +568,11 @@ def test_scenario(load_scenario, name):
                           + (f" about {want.subject}" if want.subject else ""))
 
     for f in spec.flags:
-        rels = [r["relation"] for r in flags_between(conn, f.a, f.b, f.kind, f.subject)]
+        rels = [r["relation"] for r in flags_between(conn, f.a, f.b, f.kind, f.subject, f.values)]
         if f.relation not in rels:
             errors.append(f"expected {f.kind} {f.relation} between {f.a} and {f.b}"
-                          + (f" (subject {f.subject})" if f.subject else "") + f"; got {rels}")
+                          + (f" (subject {f.subject})" if f.subject else "")
+                          + (f" (values {' vs '.join(f.values)})" if f.values else "") + f"; got {rels}")
         other = {"conflict": "change", "change": "conflict"}[f.relation]
         if other in rels:
             errors.append(f"{f.a} ~ {f.b} is a {f.relation}, but also flagged {other}")
@@ -503,12 +580,13 @@ def test_scenario(load_scenario, name):
     for p in spec.not_conflict:
         if not (claims_of(conn, p.a, p.kind) and claims_of(conn, p.b, p.kind)):
             errors.append(f"no {p.kind} claims on both sides of {p.a} ~ {p.b}: nothing to check")
-        rels = [r["relation"] for r in flags_between(conn, p.a, p.b, p.kind)]
+        rels = [r["relation"] for r in flags_between(conn, p.a, p.b, p.kind, values=p.values)]
         if "conflict" in rels:
-            errors.append(f"false conflict ({p.kind}) between {p.a} and {p.b}")
+            errors.append(f"false conflict ({p.kind}) between {p.a} and {p.b}"
+                          + (f" ({' vs '.join(p.values)})" if p.values else ""))
 
     for p in spec.no_flag:
-        rows = flags_between(conn, p.a, p.b, p.kind)
+        rows = flags_between(conn, p.a, p.b, p.kind, values=p.values)
         if rows:
             errors.append(
                 f"{p.a} ~ {p.b} must not be flagged"
@@ -541,10 +619,12 @@ def test_syndicated_copy_is_recorded(load_scenario):
     assert {"wire_nusa.txt", "copy_padang_pos.txt", "independent_id.txt"} <= set(rows), rows.keys()
     a, b = rows["wire_nusa.txt"], rows["copy_padang_pos.txt"]
     marked = [(r["ref"], r["duplicate_of"]) for r in (a, b) if r["duplicate_of"]]
-    assert (a["duplicate_of"], b["duplicate_of"]) in ((None, b["id"]), (a["id"], None)), (
+    assert (a["duplicate_of"], b["duplicate_of"]) in ((None, a["id"]), (b["id"], None)), (
         f"exactly one copy should carry duplicate_of = the other's id; got {marked}"
     )
     assert rows["independent_id.txt"]["duplicate_of"] is None, "an independent report is not a copy"
+    assert rows["follow_up_nusa.txt"]["duplicate_of"] is None, (
+        "a follow-up that shares two of four sentences is a new article, not a copy")
     # 13 dead (independent) vs 11 dead (the wire story): a same-day conflict,
     # whichever copy stands for the wire story.
     found = flags_between(conn, "independent_id.txt", "wire_nusa.txt", "number") + flags_between(
@@ -553,6 +633,15 @@ def test_syndicated_copy_is_recorded(load_scenario):
     assert "conflict" in [r["relation"] for r in found], (
         "13 vs 11 dead climbers, same day, should conflict\n"
         + describe(conn, ["wire_nusa.txt", "copy_padang_pos.txt", "independent_id.txt"])
+    )
+    # The follow-up: 11 dead (4 Dec) 'bertambah menjadi 23' (5 Dec): a change.
+    found = flags_between(conn, "follow_up_nusa.txt", "wire_nusa.txt", "number") + flags_between(
+        conn, "follow_up_nusa.txt", "copy_padang_pos.txt", "number"
+    )
+    assert "change" in [r["relation"] for r in found] and "conflict" not in [
+        r["relation"] for r in found], (
+        "11 dead then, a day later, 'bertambah menjadi 23': a change\n"
+        + describe(conn, ["wire_nusa.txt", "copy_padang_pos.txt", "follow_up_nusa.txt"])
     )
     _, problems = check_flags_well_formed(conn)
     assert not problems, "\n".join(problems)
@@ -654,3 +743,73 @@ def test_every_scenario_folder_is_checked():
         for line in p.read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
             assert {"id", "text", "published", "language"} <= set(record), (p, record)
+
+
+# ---------------------------------------------------------------------------
+# 10. A third-party contradiction rule through the project's pluggy hooks
+# ---------------------------------------------------------------------------
+
+class SameFigureRule:
+    """A toy rule no built-in has: two articles giving the very same figure.
+
+    It yields the flag shape detect.py stores: a dict with claim_a, claim_b,
+    kind, relation, explanation and (optionally) score.
+    """
+
+    MARK = "Toy rule"
+
+    def __init__(self):
+        self.calls = []
+
+    @hookimpl
+    def factcheck_rules(self):
+        def same_figure(kind, claims, settings):
+            claims = list(claims)
+            self.calls.append((kind, [dict(c) for c in claims]))
+            if kind != "number":
+                return
+            for i, a in enumerate(claims):
+                for b in claims[i + 1:]:
+                    if a["article_id"] != b["article_id"] and a["value"] == b["value"]:
+                        yield {
+                            "claim_a": a["id"], "claim_b": b["id"], "kind": "number",
+                            "relation": "conflict", "score": 0.01,
+                            "explanation": f"{self.MARK}: both articles give exactly {a['value']} "
+                                           f"(and {b['value']}), which may mean one copied the other.",
+                        }
+
+        return [same_figure]
+
+
+def test_third_party_rule(tmp_path):
+    db = tmp_path / "toy.db"
+    factcheck("load", db, SCENARIOS_DIR / "tolerance_hedge", "--silent")
+    assert not flags_between(connect(db), "rwanda_id.txt", "rwanda_en.txt"), (
+        "the built-in rules should not flag 'sekitar 1.500' against '1,500'")
+
+    toy = SameFigureRule()
+    pm.register(toy, name="toy-same-figure")
+    try:
+        factcheck("detect", db)
+        conn = connect(db)
+        found = [r for r in flags_between(conn, "rwanda_id.txt", "rwanda_en.txt", "number")
+                 if (r["explanation"] or "").startswith(SameFigureRule.MARK)]
+        assert len(found) == 1, "the third-party rule's flag was not stored\n" + describe(
+            conn, ["rwanda_id.txt", "rwanda_en.txt"])
+        assert found[0]["relation"] == "conflict"
+        _, problems = check_flags_well_formed(conn)
+        assert not problems, "\n".join(problems)
+        # The hookspec's promise to rules: each call gets one slot, claims from
+        # more than one article.
+        assert toy.calls, "the rule was never called"
+        for kind, claims in toy.calls:
+            slots = {(c["kind"], c["subject"], c["predicate"]) for c in claims}
+            assert len(slots) == 1 and kind == claims[0]["kind"], slots
+            assert len({c["article_id"] for c in claims}) >= 2, claims
+    finally:
+        pm.unregister(toy)
+
+    factcheck("detect", db)
+    left = [r for r in connect(db).execute("select explanation from contradictions")
+            if (r["explanation"] or "").startswith(SameFigureRule.MARK)]
+    assert not left, "after unregistering, a fresh detect still stores the toy rule's flags"
