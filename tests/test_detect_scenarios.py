@@ -178,6 +178,19 @@ SCENARIOS = {
             Pair("plan_and_deployed_id.txt", "plan_and_deployed_en.txt", "number", ("1500", "10000")),
         ],
     ),
+    "slots_deployed": Scenario(
+        "slots_deployed",
+        "'1.500 di antaranya telah dikerahkan' (of 12.000 decided) vs 'has already deployed "
+        "3,000 troops' (same day): troops already deployed is one slot, whether or not the "
+        "figure is given as a part of the decided total",
+        claims=[Claim("plan_and_part_id.txt", "number", v) for v in (12000, 1500)]
+        + [Claim("deployed_only_en.txt", "number", 3000)],
+        flags=[Flag("plan_and_part_id.txt", "deployed_only_en.txt", "number", "conflict",
+                    values=("1500", "3000"))],
+        not_conflict=[
+            Pair("plan_and_part_id.txt", "deployed_only_en.txt", "number", ("12000", "3000")),
+        ],
+    ),
     # 4. Cross-language slots ----------------------------------------------
     "stance_cross_language": Scenario(
         "stance_cross_language",
