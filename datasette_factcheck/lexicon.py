@@ -91,13 +91,14 @@ class Lexicon:
         self.event_of = {norm(w): event for event, ws in d["events"].items() for w in ws}
         self.noun_of = {norm(w): c for c, ws in d["count_nouns"].items() for w in ws}
         self.state_of = {norm(w): c for c, ws in d["count_states"].items() for w in ws}
+        self.money_kind_of = {norm(w): c for c, ws in d.get("money_kinds", {}).items() for w in ws}
         self.proposition_of = {norm(w): c for c, ws in d["propositions"].items() for w in ws}
         self.sets = {
             key: {norm(w) for w in d.get(key, [])}
             for key in (
                 "label_words", "count_fillers", "negations", "modality", "speech_verbs",
                 "clause_breaks", "coordinators", "stopwords", "abbreviations",
-                "holder_after", "agent_markers", "prepositions", "determiners", "year_markers", "weekday_markers",
+                "holder_after", "agent_markers", "prepositions", "determiners", "day_parts", "month_markers", "demonstratives", "aspect_nouns", "year_markers", "weekday_markers",
                 "percent_words",
             )
         }
@@ -118,6 +119,7 @@ class Lexicon:
             "noun": p(self.noun_of),
             "state": p(self.state_of),
             "proposition": p(self.proposition_of),
+            "money_kind": p(self.money_kind_of),
             "idiom": p(d.get("idioms", [])),
             "subset": p(d.get("subset_markers", [])),
             "plan": p(d.get("plan_markers", [])),

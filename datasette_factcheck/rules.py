@@ -42,7 +42,8 @@ def _day(value):
 
 def by_group(claims):
     groups = {}
-    for c in sorted(claims, key=lambda c: (c["group"], c["start"])):
+    # a syndicated copy counts as its original: the original's own claims speak first
+    for c in sorted(claims, key=lambda c: (c["group"], c["article_id"] != c["group"], c["start"])):
         groups.setdefault(c["group"], []).append(c)
     return groups
 

@@ -6,10 +6,12 @@ resolved dates, the reference date); extractors registered through the
 """
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
 
 from .. import lexicon, plugins
 from . import dates, sentences
+from .sentences import words
 from ..datelines import dateline
 from .entities import Matcher, slug, unknown_names
 
@@ -45,11 +47,14 @@ class Document:
             if past:
                 ref, self.ref_source = max(past), "inferred"
         self.ref = ref
-        self.dates = [(i, m) for i, m in found if dates.resolve(m, ref, today)]
+        self.dates = [(i, m) for i, m in found if dates.resolve(m, ref, today, forward=self._future(i, m.start))]
         self.date_spans = [(m.start, m.end) for _, m in found]
 
-    def _future(self, i):
+    def _future(self, i, at=None):
+        """Whether sentence i (or the clause of it holding offset ``at``) speaks of the future."""
         s, e = self.sentences[i]
+        if at is not None:
+            s, e = next(((a, b) for a, b in sentences.clauses(self.text, s, e, self.lex) if a <= at < b), (s, e))
         return bool(self.lex.re["future"].search(self.text, s, e))
 
     def sentence_date(self, i):
@@ -71,6 +76,39 @@ class Document:
     # -- entities ----------------------------------------------------------
     def entities_in(self, start, end):
         return [m for m in self.mentions if m[0] >= start and m[1] <= end]
+
+    def actor_before(self, start, end):
+        """The entities acting before ``end``: the nearest mention not governed by a
+        preposition ("dari Korsel", "to the United Nations") unless possessive
+        ("Iran's mission"), with those coordinated with it."""
+        lex, text = self.lex, self.text
+        mentions = self.entities_in(start, end)
+        chosen = None
+        for k in range(len(mentions) - 1, -1, -1):
+            m_start, m_end = mentions[k][0], mentions[k][1]
+            if re.match(r"['’]s\b", text[m_end:m_end + 3]):
+                chosen = k
+                break
+            prev = [w.lower() for _, _, w in words(text, max(start, m_start - 40), m_start)]
+            while prev and prev[-1] in lex.sets["determiners"]:
+                prev.pop()
+            if prev and prev[-1] in lex.sets["prepositions"]:
+                continue
+            chosen = k
+            break
+        if chosen is None:
+            return []
+        group = [mentions[chosen][2]]
+        k = chosen
+        while k > 0:
+            gap = text[mentions[k - 1][1]:mentions[k][0]]
+            gap_words = [w.lower() for w in re.findall(r"\w+", gap)]
+            if all(w in lex.sets["coordinators"] for w in gap_words) and re.fullmatch(r"[\w\s,()]*", gap):
+                group.insert(0, mentions[k - 1][2])
+                k -= 1
+            else:
+                break
+        return list(dict.fromkeys(group))
 
     def holder_from_name(self, start, end, last=True):
         """An entity for a capitalised name in the span that no alias knows

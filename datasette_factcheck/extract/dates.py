@@ -41,6 +41,8 @@ def _patterns(lex: Lexicon):
     M = lex.re["month"].pattern
     W = lex.re["weekday"].pattern
     markers = "|".join(re.escape(w) for w in sorted(lex.sets["weekday_markers"], key=len, reverse=True))
+    parts = "|".join(re.escape(w) for w in sorted(lex.sets["day_parts"], key=len, reverse=True))
+    month_markers = "|".join(re.escape(w) for w in sorted(lex.sets["month_markers"], key=len, reverse=True))
     years = "|".join(re.escape(w) for w in sorted(lex.sets["year_markers"], key=len, reverse=True))
     Y = r"(?P<y>(?:1[89]|20|21)\d\d)(?!\d)"
     return [
@@ -60,8 +62,11 @@ def _patterns(lex: Lexicon):
         re.compile(rf"(?P<mn>{M})\.?\s+{Y}", re.I),
         # tahun 2022, in 2022
         re.compile(rf"(?<!\w)(?:{years})\s+{Y}", re.I),
-        # pada hari Senin, said Monday
+        # pada hari Senin, said Monday, Sabtu pagi
         re.compile(rf"(?<!\w)(?:{markers})\s+(?P<wd>{W})(?![\w(])(?!\s*,?\s*\(?\d)", re.I),
+        re.compile(rf"(?P<wd>{W})\s+(?:{parts})(?!\w)", re.I),
+        # in October, pada bulan Agustus
+        re.compile(rf"(?<!\w)(?:{month_markers})\s+(?P<mn>{M})(?!\w|\.?\s*\d)", re.I),
     ]
 
 
@@ -93,6 +98,8 @@ def _mention(m, g, lex):
         return None  # "minggu" (week), "sun" (the star): weekdays are capitalised
     weekday = lex.lookup(lex.weekdays, wd) if wd else None
     month = int(g["mo"]) if g.get("mo") else (lex.lookup(lex.months, g["mn"]) if g.get("mn") else None)
+    if g.get("mn") and not g.get("d") and not (g.get("y") or g.get("y2")) and not g["mn"][0].isupper():
+        return None  # "in may" is not May
     if g.get("mn") and len(g["mn"]) <= 3 and g["mn"].lower() in {"mar", "may", "jun", "des", "sep"} and not g["mn"][0].isupper():
         return None  # lower-case short forms are ordinary words
     year = g.get("y") or g.get("y2")
@@ -113,21 +120,30 @@ def _mention(m, g, lex):
     return DateMention(m.start(), m.end(), year, month, day, weekday, precision)
 
 
-def resolve(mention, ref=None, today=None):
+def resolve(mention, ref=None, today=None, forward=False):
     """Fill in a missing year (and a weekday-only date) from ``ref``, the
-    publication date; without one, from the most recent past year whose
-    weekday matches. Returns False when the mention cannot be resolved."""
+    publication date: the most recent such day or month, or the next one when
+    the sentence speaks of the future (``forward``); without ``ref``, the most
+    recent past year whose weekday matches. False when it cannot be resolved."""
     today = today or dt.date.today()
     if mention.day is None and mention.month is None and mention.weekday is not None:
         if ref is None:
             return False
-        back = (ref.weekday() - mention.weekday) % 7
-        d = ref - dt.timedelta(days=back)
+        if forward:
+            d = ref + dt.timedelta(days=(mention.weekday - ref.weekday()) % 7 or 7)
+        else:
+            d = ref - dt.timedelta(days=(ref.weekday() - mention.weekday) % 7)
         mention.year, mention.month, mention.day = d.year, d.month, d.day
         return True
-    if mention.year is None:
-        if mention.day is None:
+    if mention.year is None and mention.day is None:
+        if ref is None or mention.month is None:
             return False
+        if forward:
+            mention.year = ref.year + (1 if mention.month < ref.month else 0)
+        else:
+            mention.year = ref.year - (1 if mention.month > ref.month else 0)
+        return True
+    if mention.year is None:
         if ref is not None:
             year = ref.year
             if _safe(year, mention.month, mention.day) and _safe(year, mention.month, mention.day) > ref + dt.timedelta(days=7):

@@ -8,6 +8,10 @@ from dataclasses import dataclass
 DIGITS = re.compile(r"(?<![\w.,/:+#-])(\d{1,3}(?:([.,])\d{3})(?:\2\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!(?!(?:k|K|bn|m|rb|jt)\b)[\w/:]|[.,]\d|-\d)")
 
 
+# Phone numbers written in groups: +62 271 555 0199, (021) 555-0199, 0511-4477-2190
+PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[\s-]?)?\(?\d{2,4}\)?(?:[\s-]\d{2,5}){2,}(?![\w.,]\d)")
+
+
 @dataclass
 class NumberMention:
     start: int
@@ -79,7 +83,7 @@ def words_value(tokens, lex):
         else:
             return None
     value = total + current
-    if value < 10 and not seen_multiplier:
+    if value < 2 and not seen_multiplier:
         return None
     return float(value)
 
@@ -88,7 +92,8 @@ def find(text, start, end, lex, masked=()):
     """NumberMentions in text[start:end] that are counts, skipping ``masked`` spans (dates)."""
     out = []
     idioms = [(m.start(), m.end()) for m in lex.re["idiom"].finditer(text, start, end)]
-    blocked = list(masked) + idioms
+    phones = [(m.start(), m.end()) for m in PHONE.finditer(text, start, end) if len(re.sub(r"\D", "", m.group())) >= 8]
+    blocked = list(masked) + idioms + phones
 
     def is_blocked(a, b):
         return any(a < y and x < b for x, y in blocked)
@@ -121,8 +126,9 @@ def _digit_mention(text, m, lex, sentence_start):
     prev = re.findall(r"[\w#]+", before)
     if prev and prev[-1].lower() in lex.sets["label_words"] and not before.endswith(("  ",)):
         return None
-    if re.match(r"\s*(?:[ap]\.?m\b|wib|wita|wit|gmt|utc|jam\b|hours?\b)", after, re.I) and re.search(r"[.:]\d\d$", token):
-        return None
+    zone = re.match(r"\s*(?:[ap]\.?m\b|[ap]\.m\.|(?:wib|wita|wit|gmt|utc|jam|hours?)\b)", after, re.I)
+    if zone and (re.search(r"[.:]\d\d$", token) or re.fullmatch(r"\d{1,2}|[0-2]\d[0-5]\d", token)):
+        return None  # a clock time: 22.00 WIB, 10 p.m., 1500 GMT
     line_start = text.rfind("\n", 0, m.start()) + 1
     if not text[line_start: m.start()].strip() and re.match(r"[.)]\s", after):
         return None  # list numbering
@@ -158,6 +164,20 @@ def _digit_mention(text, m, lex, sentence_start):
 
 
 def _word_runs(text, start, end, lex):
+    for mention in _all_word_runs(text, start, end, lex):
+        if mention.value >= 10 or _counted_next(text, mention.end, lex):
+            yield mention
+
+
+def _counted_next(text, at, lex):
+    """Whether a count noun or state follows within two words ("enam korban", "six suspects")."""
+    nxt = re.match(r"\s+((?:[\w-]+\s+){0,2}[\w-]+)", text[at:at + 60])
+    if not nxt:
+        return False
+    return any(lex.re[k].search(nxt.group(1)) for k in ("noun", "state"))
+
+
+def _all_word_runs(text, start, end, lex):
     pattern = lex.re["number_word"]
     run = []
     for m in pattern.finditer(text, start, end):
@@ -195,20 +215,16 @@ def _hedge(text, n, lex, sentence_start):
 def claims(doc):
     """Number claims: each count with what it counts (predicate) and whose it is (subject)."""
     lex, text = doc.lex, doc.text
+    previous = None  # the last count: "... 127 tewas. 125 di antaranya ..." refers back to it
     for i, (s, e) in enumerate(doc.sentences):
         masked = [span for span in doc.date_spans if s <= span[0] < e]
-        previous = None
         for n in find(text, s, e, lex, masked):
             counted = _counted(doc, n, s, e, previous)
             if counted is None:
                 continue
             predicate, subject, head_end = counted
             previous = (predicate.split(":")[0], subject)
-            if lex.re["subset"].search(text, n.end, min(e, n.end + 30)) or lex.re["subset"].search(text, max(s, n.start - 25), n.start):
-                predicate += ":part"
-            clause_start = max((c for c, _ in _clauses(doc, s, e) if c <= n.start), default=s)
-            if lex.re["plan"].search(text, max(clause_start, n.start - 60), n.start):
-                predicate += ":planned"
+            predicate += _qualifier(doc, n, s, e, predicate)
             if n.percent:
                 predicate = "percent:" + predicate
             yield doc.claim(
@@ -217,6 +233,23 @@ def claims(doc):
                 value_high=None if math.isinf(n.high) else n.high,
                 qualifier=n.qualifier,
             )
+
+
+def _qualifier(doc, n, s, e, concept):
+    """What kind of figure it is, so like meets like: a part of a total
+    (":part"); for things sent (troops, weapons) a decision (":planned"), while
+    what is already in place is one figure whether given as a part or not."""
+    lex, text = doc.lex, doc.text
+    clauses = _clauses(doc, s, e)
+    clause_start = max((c for c, _ in clauses if c <= n.start), default=s)
+    clause_end = min((c for _, c in clauses if c > n.start), default=e)
+    part = bool(lex.re["subset"].search(text, n.end, min(e, n.end + 30)) or lex.re["subset"].search(text, max(s, n.start - 25), n.start))
+    if concept in lex.sets["aspect_nouns"]:
+        if lex.re["plan"].search(text, max(clause_start, n.start - 60), n.start):
+            return ":planned"
+        if lex.re["done"].search(text, clause_start, clause_end):
+            return ""
+    return ":part" if part else ""
 
 
 def _clauses(doc, s, e):
@@ -228,8 +261,14 @@ def _clauses(doc, s, e):
 def _counted(doc, n, s, e, previous):
     """(predicate, subject, end of the counted phrase) or None when nothing is counted."""
     lex, text = doc.lex, doc.text
-    if previous and lex.re["subset"].match(text, n.end + 1):
-        return previous[0], previous[1], n.end  # "1.500 di antaranya": part of the count before
+    subset = lex.re["subset"].match(text, n.end + 1)
+    if subset:  # "120 of the dead", "1.500 di antaranya": a part of a count named here or before
+        inner = lex.re["state"].search(subset.group()) or lex.re["noun"].search(subset.group())
+        if inner:
+            mapping = lex.state_of if lex.re["state"].search(subset.group()) else lex.noun_of
+            return lex.lookup(mapping, inner.group()), previous[1] if previous else None, n.end
+        if previous:
+            return previous[0], previous[1], n.end
     stop = re.search(r"[,.;:!?()\"“”]", text[n.end:e])
     limit = n.end + (stop.start() if stop else e - n.end)
     limit = min(limit, n.end + 70)
@@ -246,6 +285,14 @@ def _counted(doc, n, s, e, previous):
         if before and not DIGITS.search(text, before[-1].end(), n.start):
             concept = lex.lookup(lex.state_of, before[-1].group())
     concept = concept or noun_concept
+    if concept is None and CURRENCY.search(text, max(s, n.start - 5), n.start):
+        concept = "money:" + (_money_kind(text, max(s, n.start - 80), n.start, lex) or "amount")
+    if concept is None and not _head_word(text, n.end, limit, lex):
+        # "jumlah rudal ... mencapai 220 unit", "the number of missiles ... was 220"
+        back = max(s, n.start - 60)
+        before = list(lex.re["noun"].finditer(text, back, n.start))
+        if before and not DIGITS.search(text, before[-1].end(), n.start):
+            concept = lex.lookup(lex.noun_of, before[-1].group())
     subject = _subject(doc, n, s, limit, noun or state)
     if concept is None:
         head = _head_word(text, n.end, limit, lex)
@@ -257,17 +304,31 @@ def _counted(doc, n, s, e, previous):
     return concept, subject, limit
 
 
+CURRENCY = re.compile(r"(?:Rp\.?|IDR|US\$|USD|\$|€|EUR|£|GBP)\s*$")
+
+
+def _money_kind(text, start, end, lex):
+    found = list(lex.re["money_kind"].finditer(text, start, end))
+    return lex.lookup(lex.money_kind_of, found[-1].group()) if found else None
+
+
 def _subject(doc, n, s, limit, counted):
+    """Whose count it is: named in the counted phrase ("10,000 North Korean troops",
+    "tentara Rusia", "dari Korut"), else the actor of its clause ("Korut mengirim
+    12.000"), never a place ("in Turkey killed 40")."""
     for start, end, entity, _ in doc.entities_in(n.end, limit):
-        between = doc.text[(counted.end() if counted else n.end):start].lower().split()
-        if counted and start >= counted.end() and (not between or between[-1] in {"dari", "from", "of", "asal"}):
+        if counted and start < counted.start():
             return entity
+        between = doc.text[(counted.end() if counted else n.end):start].lower().split()
+        if counted and (not between or between[-1] in doc.lex.sets["agent_markers"] | {"asal"}):
+            return entity
+        break
     clause_start = s
     for c, _ in _clauses(doc, s, n.start + 1):
         if c <= n.start:
             clause_start = c
-    before = doc.entities_in(clause_start, n.start)
-    return before[-1][2] if before else None
+    actors = doc.actor_before(clause_start, n.start)
+    return actors[-1] if actors else None
 
 
 def _head_word(text, start, limit, lex):

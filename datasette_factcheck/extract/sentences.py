@@ -56,7 +56,7 @@ def clauses(text, start, end, lex):
     """Split a sentence into clause spans at commas, semicolons, quotes and the
     lexicon's clause words ("bahwa", "that", "setelah", ...)."""
     cuts = {start, end}
-    for m in re.finditer(r"[,;:\"“”()]|\s[-–—]\s", text[start:end]):
+    for m in re.finditer(r"(?<!\d),|,(?!\d)|[;\"“”()]|(?<!\d):|:(?!\d)|\s[-–—]\s", text[start:end]):
         if m.group() in "()":
             continue
         cuts.add(start + m.start())

@@ -71,50 +71,20 @@ def _negated(doc, clause_start, cue_start):
     return bool(doc.lex.re["negation"].search(" ".join(_window(doc, clause_start, cue_start, 4))))
 
 
-def _actor_before(doc, start, end):
-    """The entities acting before ``end``: the nearest mention not governed by a
-    preposition ("dari Korsel", "to the United Nations") unless possessive
-    ("Iran's mission"), with those coordinated with it."""
-    lex, text = doc.lex, doc.text
-    mentions = doc.entities_in(start, end)
-    chosen = None
-    for k in range(len(mentions) - 1, -1, -1):
-        m_start, m_end = mentions[k][0], mentions[k][1]
-        if re.match(r"['’]s\b", text[m_end:m_end + 3]):
-            chosen = k
-            break
-        prev = [w.lower() for _, _, w in words(text, max(start, m_start - 40), m_start)]
-        while prev and prev[-1] in lex.sets["determiners"]:
-            prev.pop()
-        if prev and prev[-1] in lex.sets["prepositions"]:
-            continue
-        chosen = k
-        break
-    if chosen is None:
-        return []
-    group = [mentions[chosen][2]]
-    k = chosen
-    while k > 0:
-        gap = text[mentions[k - 1][1]:mentions[k][0]]
-        gap_words = [w.lower() for w in re.findall(r"\w+", gap)]
-        if all(w in lex.sets["coordinators"] for w in gap_words) and re.fullmatch(r"[\w\s,()]*", gap):
-            group.insert(0, mentions[k - 1][2])
-            k -= 1
-        else:
-            break
-    return list(dict.fromkeys(group))
-
-
 def _holders(doc, s, cs, ce, clause, parts, passive):
     if passive:  # "dibantah oleh X", "bantahan X", "reaksi resmi dari X"
-        after = doc.entities_in(ce, clause[1])
-        if after:
-            return [after[0][2]]
-        name = doc.holder_from_name(ce, clause[1], last=False)
-        if name:
-            return [name]
-        return _actor_before(doc, clause[0], cs) or _named(doc, clause[0], cs)
-    found = _actor_before(doc, clause[0], cs)
+        if _anaphoric(doc, ce, clause[1]):
+            return []  # "Bantahan itu disampaikan di ...": the earlier stance, already counted
+        agent = _agent_span(doc, ce, clause[1])
+        if agent:
+            after = doc.entities_in(*agent)
+            if after:
+                return [after[0][2]]
+            name = doc.holder_from_name(*agent, last=False)
+            if name:
+                return [name]
+        return doc.actor_before(clause[0], cs) or _named(doc, clause[0], cs)
+    found = doc.actor_before(clause[0], cs)
     # a name no alias knows, closer to the verb than the known one, is the actor:
     # "the Indonesian football association PSSI declined"
     known_end = max((m[1] for m in doc.entities_in(clause[0], cs) if m[2] in found), default=clause[0])
@@ -125,7 +95,7 @@ def _holders(doc, s, cs, ce, clause, parts, passive):
         return found
     earlier = [p for p in parts if p[1] <= clause[0]]
     for a, b in reversed(earlier):
-        found = _actor_before(doc, a, b)
+        found = doc.actor_before(a, b)
         if found:
             return found
     for a, b in reversed(earlier):
@@ -133,6 +103,28 @@ def _holders(doc, s, cs, ce, clause, parts, passive):
         if name:
             return name
     return []
+
+
+def _anaphoric(doc, ce, end):
+    """A nominal cue pointing back ("Bantahan itu", "Pengakuan tersebut")."""
+    nxt = words(doc.text, ce, end)[:1]
+    return bool(nxt) and nxt[0][2].lower() in doc.lex.sets["demonstratives"]
+
+
+def _agent_span(doc, ce, end):
+    """Where the agent of a passive or nominal cue can be: right after it
+    ("bantahan Korut", "dibantah Moskow"), or after an agent word ("oleh X",
+    "by X"); never after a place word ("di Jakarta")."""
+    after = words(doc.text, ce, end)
+    for k, (a, b, w) in enumerate(after[:8]):
+        lw = w.lower()
+        if lw in doc.lex.sets["agent_markers"]:
+            return b, end
+        if lw in doc.lex.sets["prepositions"]:
+            return None
+        if k == 0 and (w[0].isupper() or any(m[0] == a for m in doc.mentions)):
+            return a, end
+    return None
 
 
 def _named(doc, start, end):
@@ -143,7 +135,7 @@ def _named(doc, start, end):
 def _quoted_holders(doc, s, e, quote, last_holders):
     """A quotation's stance belongs to its speaker: named before the quote, or
     after it ("kata X", "X said"), or the previous holder for "ujarnya", "he said"."""
-    found = _actor_before(doc, s, quote[0])
+    found = doc.actor_before(s, quote[0])
     if found:
         return found
     after = doc.entities_in(quote[1], min(e, quote[1] + 60))
