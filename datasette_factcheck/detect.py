@@ -20,6 +20,7 @@ and c.predicate is not null
 
 
 def slot_key(claim):
+    """Claims compare only within a slot: same kind, subject and predicate."""
     return f"{claim['kind']}|{claim['subject'] or ''}|{claim['predicate']}"
 
 
@@ -31,26 +32,22 @@ def detect(db, window_days=DEFAULT_WINDOW_DAYS, article_ids=None):
     with db.conn:
         if article_ids is None:
             db.execute("delete from contradictions")
-            rows = _rows(db, f"{CLAIMS} where {COMPARABLE} order by c.kind, c.subject, c.predicate")
+            rows = _rows(db, f"{CLAIMS} where {COMPARABLE} order by c.slot")
         else:
             ids = list(article_ids)
             marks = ",".join("?" for _ in ids)
-            slots = {slot_key(r) for r in _rows(db, f"select kind, subject, predicate from claims c where article_id in ({marks}) and {COMPARABLE}", ids)}
+            slots = {r["slot"] for r in _rows(db, f"select slot from claims c where article_id in ({marks}) and {COMPARABLE}", ids)}
             if not slots:
                 return 0
             db.execute("create temp table if not exists touched (slot text primary key)")
             db.execute("delete from touched")
             db.conn.executemany("insert into touched values (?)", [(s,) for s in slots])
             db.execute("delete from contradictions where slot in (select slot from touched)")
-            rows = _rows(
-                db,
-                f"{CLAIMS} where {COMPARABLE} and (c.kind || '|' || coalesce(c.subject, '') || '|' || c.predicate) in (select slot from touched) "
-                "order by c.kind, c.subject, c.predicate",
-            )
+            rows = _rows(db, f"{CLAIMS} where {COMPARABLE} and c.slot in (select slot from touched) order by c.slot")
         written = 0
         rules = plugins.rules()
         batch = []
-        for key, group in itertools.groupby(rows, key=slot_key):
+        for key, group in itertools.groupby(rows, key=lambda c: c["slot"]):
             claims = list(group)
             if len({c["group"] for c in claims}) < 2:
                 continue

@@ -5,6 +5,7 @@ import hashlib
 import json
 
 from . import __name__ as package, duplicates, lexicon, plugins, store
+from .detect import slot_key
 from .extract import extract
 from .extract.entities import Matcher
 
@@ -40,6 +41,8 @@ class Loader:
         article["duplicate_of"] = duplicates.find_original(db, article, hashes)
         article["extracted_with"] = self.fingerprint
         claims, new_entities = extract(article, self.matcher)
+        for claim in claims:
+            claim["slot"] = slot_key(claim)
         with db.conn:
             if previous:
                 marks = ",".join("?" for _ in previous)

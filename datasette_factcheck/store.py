@@ -28,7 +28,7 @@ SCHEMA = {
             "value_low": float, "value_high": float, "qualifier": str,
             "as_of": str, "as_of_source": str, "sentence": str,
             "start": int, "end": int, "sentence_start": int, "cue": str,
-            "revision": int, "extractor": str,
+            "revision": int, "extractor": str, "slot": str,
         },
         "pk": "id",
         "foreign_keys": [("article_id", "articles", "id"), ("subject", "entities", "id")],
@@ -61,7 +61,7 @@ SCHEMA = {
 
 INDEXES = [
     ("claims", ["article_id"]),
-    ("claims", ["kind", "subject", "predicate"]),
+    ("claims", ["slot"]),
     ("contradictions", ["claim_a"]),
     ("contradictions", ["claim_b"]),
     ("contradictions", ["kind", "relation", "status"]),
