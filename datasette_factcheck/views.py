@@ -5,6 +5,7 @@ user value reaches SQL as a bound parameter. Output is escaped by Jinja;
 only http(s) URLs ever become links.
 """
 import datetime
+import json
 import urllib.parse
 
 from datasette.utils.asgi import BadRequest, Forbidden, NotFound, Response
@@ -33,8 +34,13 @@ def _columns(alias, columns, prefix):
     return [f'{alias}."{column}" as {prefix}{column}' for column in columns]
 
 
-# The date a flag is about: the later of its two claims' dates ('' when neither is known).
-DATE_SQL = "max(coalesce(ca.as_of, aa.published, ''), coalesce(cb.as_of, ab.published, ''))"
+# The date a flag is about: the later of its claims' as_of dates, falling back to
+# publication dates ('' when neither is known). Needs CLAIMS_JOIN.
+DATE_SQL = (
+    "max(coalesce(ca.as_of, (select published from articles where id = ca.article_id), ''), "
+    "coalesce(cb.as_of, (select published from articles where id = cb.article_id), ''))"
+)
+CLAIMS_JOIN = "join claims ca on ca.id = c.claim_a join claims cb on cb.id = c.claim_b"
 FLAG_SELECT = ", ".join(
     ["c.id", "c.kind", "c.relation", "c.status", "c.score", "c.explanation", "c.slot", "c.rule",
      f"{DATE_SQL} as date"]
@@ -43,30 +49,40 @@ FLAG_SELECT = ", ".join(
     + _columns("cb", CLAIM_COLUMNS, "b_claim_") + _columns("ab", ARTICLE_COLUMNS, "b_article_")
     + ["eb.name as b_subject_name"]
 )
-FLAG_FROM = """from contradictions c
-join claims ca on ca.id = c.claim_a
-join claims cb on cb.id = c.claim_b
+FLAG_FROM = f"""from contradictions c {CLAIMS_JOIN}
 join articles aa on aa.id = ca.article_id
 join articles ab on ab.id = cb.article_id
 left join entities ea on ea.id = ca.subject
 left join entities eb on eb.id = cb.subject"""
 
-# GET parameter -> SQL condition. The first four only need the contradictions table.
+
+def _either_claim(claims_sql):
+    """Flags with either claim among these (indexed on claim_a and claim_b)."""
+    return f"(c.claim_a in ({claims_sql}) or c.claim_b in ({claims_sql}))"
+
+
+def _claims_of_articles(condition):
+    return f"select cl.id from claims cl join articles a on a.id = cl.article_id where {condition}"
+
+
+# GET parameter -> SQL condition on contradictions c. Only the date filters need CLAIMS_JOIN;
+# the others go through indexed subqueries so the page never joins every flag.
 FILTERS = {
     "kind": "c.kind = :kind",
     "relation": "c.relation = :relation",
     "status": "c.status = :status",
-    "entity": ":entity in (ca.subject, cb.subject)",
-    "source": ":source in (aa.source, ab.source)",
-    "language": ":language in (aa.language, ab.language)",
+    # "kind in" lets SQLite use the (kind, subject, predicate) index.
+    "entity": _either_claim("select id from claims where kind in ('number', 'date', 'stance') and subject = :entity"),
+    "source": _either_claim(_claims_of_articles("a.source = :source")),
+    "language": _either_claim(_claims_of_articles("a.language = :language")),
     "since": f"{DATE_SQL} >= :since",
     "until": f"substr({DATE_SQL}, 1, 10) <= :until",
-    "_search": """(ca.rowid in (select rowid from claims_fts where claims_fts match :_search)
-      or cb.rowid in (select rowid from claims_fts where claims_fts match :_search)
-      or aa.rowid in (select rowid from articles_fts where articles_fts match :_search)
-      or ab.rowid in (select rowid from articles_fts where articles_fts match :_search))""",
+    "_search": _either_claim(
+        "select id from claims where rowid in (select rowid from claims_fts where claims_fts match :_search) union "
+        + _claims_of_articles("a.rowid in (select rowid from articles_fts where articles_fts match :_search)")
+    ),
 }
-FLAG_ONLY_FILTERS = {"kind", "relation", "status"}
+DATE_FILTERS = {"since", "until"}
 SORTS = {"score": "c.score", "date": DATE_SQL}
 
 
@@ -226,10 +242,9 @@ def _index_args(request):
     return args, where, params, sort, descending
 
 
-async def _counts(datasette, db, args, where, params):
+async def _counts(datasette, db, joins, where, params):
     """Flags per kind and per relation under the current filters (None if too slow)."""
-    source = "from contradictions c" if set(args) <= FLAG_ONLY_FILTERS else FLAG_FROM
-    sql = f"select c.kind, c.relation, count(*) as n {source} {_where(where)} group by c.kind, c.relation"
+    sql = f"select c.kind, c.relation, count(*) as n from contradictions c {joins} {_where(where)} group by c.kind, c.relation"
     try:
         rows = (await db.execute(sql, params, custom_time_limit=datasette.setting("facet_time_limit_ms"))).rows
     except QueryInterrupted:
@@ -250,7 +265,8 @@ async def index(datasette, request):
     db = await _database(datasette, request)
     urls = Urls(datasette, db)
     args, where, params, sort, descending = _index_args(request)
-    counts = await _counts(datasette, db, args, where, params)
+    joins = CLAIMS_JOIN if sort == "date" or DATE_FILTERS & set(args) else ""
+    counts = await _counts(datasette, db, joins, where, params)
     size = min(
         int(request.args["_size"]) if (request.args.get("_size") or "").isdigit() else datasette.setting("default_page_size"),
         datasette.setting("max_returned_rows"),
@@ -260,17 +276,26 @@ async def index(datasette, request):
         params["_next_key"], params["_next_id"] = _parse_next(request.args["_next"], sort)
         page_where.append(_after(SORTS[sort], descending, params["_next_key"]))
     direction = "desc" if descending else "asc"
-    sql = (
-        f"select {FLAG_SELECT} {FLAG_FROM} {_where(page_where)} "
-        f"order by {SORTS[sort]} {direction}, c.id {direction} limit {size + 1}"
+    # First the page's ids, touching only what filters and sorting need; then their details.
+    page_sql = (
+        f"select c.id, {SORTS[sort]} as sort_key from contradictions c {joins} {_where(page_where)} "
+        f"order by sort_key {direction}, c.id {direction} limit {size + 1}"
     )
-    rows = (await db.execute(sql, params)).rows
-    flags = [_flag(row, urls) for row in rows[:size]]
+    try:
+        page = (await db.execute(page_sql, params)).rows
+    except QueryInterrupted:
+        raise BadRequest("Sorting or filtering by date took too long on this many flags: narrow it with another filter first")
+    ids = [row["id"] for row in page[:size]]
+    details = (await db.execute(
+        f"select {FLAG_SELECT} {FLAG_FROM} where c.id in (select value from json_each(:ids))",
+        {"ids": json.dumps(ids)},
+    )).rows
+    by_id = {row["id"]: row for row in details}
+    flags = [_flag(by_id[id], urls) for id in ids if id in by_id]
     next_token = None
-    if len(rows) > size:
-        last = rows[size - 1]
-        key = last["score"] if sort == "score" else last["date"]
-        next_token = f"{tilde_encode('' if key is None else str(key))},{tilde_encode(last['id'])}"
+    if len(page) > size:
+        key, id = page[size - 1]["sort_key"], page[size - 1]["id"]
+        next_token = f"{tilde_encode('' if key is None else str(key))},{tilde_encode(id)}"
 
     entities = (await db.execute("select id, name from entities order by name limit 1000")).rows
     data = {
@@ -333,8 +358,6 @@ async def _post_review(datasette, request, db, urls, id):
     if not await compat.can_review(datasette, request.actor, db.name):
         raise Forbidden("You do not have permission to review contradictions (factcheck-review)")
     if request.headers.get("content-type", "").startswith("application/json"):
-        import json
-
         try:
             data = json.loads(await request.post_body())
         except ValueError:

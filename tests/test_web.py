@@ -390,3 +390,47 @@ async def test_hidden_table_hides_the_pages(db_path, path):
     ds = make_datasette([db_path], database_config={"fc": {"tables": {"articles": {"allow": False}}}})
     assert (await ds.client.get(path)).status_code == 403
     assert (await ds.client.get(path + ".json")).status_code == 403
+
+
+# A fixed number of queries per page, however many rows it shows
+
+
+async def traced_queries(ds, path):
+    data = await get_json(ds, path + ("&" if "?" in path else "?") + "_trace=1")
+    return [
+        (trace["sql"], trace.get("params")) for trace in data["_trace"]["traces"]
+        if "sql" in trace and trace.get("database") == "fc"
+    ]
+
+
+@pytest.mark.parametrize("few,many", [
+    ("/-/factcheck/fc.json?_size=1", "/-/factcheck/fc.json"),
+    ("/-/factcheck/fc/entity/russia.json", "/-/factcheck/fc/entity/north-korea.json"),
+    ("/-/factcheck/fc/article/a-jepara-copy.json", "/-/factcheck/fc/article/a-prabumulih.json"),
+    ("/-/factcheck/fc/contradiction/f-stance-change.json", "/-/factcheck/fc/contradiction/f-number-conflict.json"),
+])
+async def test_no_query_per_row(db_path, few, many):
+    ds = make_datasette([db_path], settings={"trace_debug": True})
+    assert len(await traced_queries(ds, few)) == len(await traced_queries(ds, many))
+
+
+@pytest.mark.parametrize("path", [
+    "/-/factcheck/fc.json", "/-/factcheck/fc.json?kind=stance&status=open",
+    "/-/factcheck/fc.json?entity=north-korea", "/-/factcheck/fc.json?_search=membantah",
+    "/-/factcheck/fc.json?_next=0~2E8,f-stance-change",
+    "/-/factcheck/fc/contradiction/f-stance-change.json", "/-/factcheck/fc/entity/north-korea.json",
+    "/-/factcheck/fc/article/a-prabumulih.json",
+])
+async def test_pages_never_scan_articles_or_claims(db_path, path):
+    """Only contradictions may be read whole (to sort by score); articles and claims go through indexes."""
+    import sqlite3
+
+    ds = make_datasette([db_path], settings={"trace_debug": True})
+    conn = sqlite3.connect(db_path)
+    scans = []
+    for sql, params in await traced_queries(ds, path):
+        if "sqlite_master" in sql or "duplicate_of = :id" in sql:  # the latter waits for an index on articles(duplicate_of)
+            continue
+        plan = conn.execute("explain query plan " + sql, params or {}).fetchall()
+        scans += [row[3] for row in plan if re.match(r"SCAN (articles|claims|aa|ab|ca|cb|a|cl)\b", row[3])]
+    assert scans == []

@@ -143,7 +143,7 @@ def build_database(path):
     return path
 
 
-def make_datasette(paths, plugin_config=None, immutable=False, database_config=None, permissions=None):
+def make_datasette(paths, plugin_config=None, immutable=False, database_config=None, permissions=None, settings=None):
     """A Datasette over these files, configured the way each Datasette line expects."""
     config = {}
     if plugin_config is not None:
@@ -153,6 +153,7 @@ def make_datasette(paths, plugin_config=None, immutable=False, database_config=N
     if permissions:
         config["permissions"] = permissions
     kwargs = {"immutables": paths} if immutable else {"files": paths}
+    kwargs["settings"] = settings
     if compat.ACTIONS_API:
         return Datasette(config=config, **kwargs)
     return Datasette(metadata=config, **kwargs)
