@@ -224,3 +224,27 @@ def test_as_of_prefers_the_sentence_date():
     by = {c["subject"]: c for c in found}
     assert (by["north-korea"]["as_of"], by["north-korea"]["as_of_source"]) == ("2024-10-21", "sentence")
     assert (by["russia"]["as_of"], by["russia"]["as_of_source"]) == ("2024-10-25", "published")
+
+
+def test_hyphenated_hundreds():
+    assert 1500 in numbers("Some 15-hundred soldiers arrived.", "en")
+
+
+# -- entities -------------------------------------------------------------------
+def test_misspelt_long_name_is_accepted_under_guards():
+    assert stances("Pyongyag membantah laporan pengiriman pasukan.") == {("north-korea", "denied")}
+
+
+def test_fuzzy_never_crosses_direction_words():
+    from datasette_factcheck import lexicon
+    from datasette_factcheck.extract.entities import Matcher
+
+    matcher = Matcher([(a, e["id"], e["name"]) for e in lexicon.entities() for a in e["aliases"]])
+    assert matcher.fuzzy("Korea Selatn") in (None, "south-korea")
+    assert matcher.fuzzy("North Koreaa") == "north-korea"
+    assert matcher.fuzzy("Korsell") is None  # short forms are never guessed
+
+
+def test_aliases_casefold_and_hyphens():
+    assert stances("KOREA UTARA membantah laporan itu.") == {("north-korea", "denied")}
+    assert stances("Korea-Utara membantah laporan itu.") == {("north-korea", "denied")}

@@ -115,12 +115,16 @@ class Document:
         (the last one, or the first): created when new, and remembered as a mention."""
         lex = self.lex
         stop = lex.sets["stopwords"] | lex.sets["modality"] | set(lex.stance_of) | set(lex.weekdays) | set(lex.months)
-        names = [n for n in unknown_names(self.text, start, end, stop)
-                 if not any(m[0] < n[1] and n[0] < m[1] for m in self.mentions)]
+        names = []
+        for a, b, name, sure in unknown_names(self.text, start, end, stop):
+            if any(m[0] < b and a < m[1] for m in self.mentions):
+                continue
+            entity = self.matcher.fuzzy(name)  # a misspelt known name ("Pyongyag")
+            if entity or sure:
+                names.append((a, b, name, entity))
         if not names:
             return None
-        a, b, name = names[-1] if last else names[0]
-        entity = self.matcher.fuzzy(name)
+        a, b, name, entity = names[-1] if last else names[0]
         if not entity:
             entity = slug(name)
             self.new_entities.setdefault(entity, {"id": entity, "name": name, "kind": "extracted", "aliases": set()})

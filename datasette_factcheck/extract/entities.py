@@ -81,8 +81,8 @@ class Matcher:
 
 
 def unknown_names(text, start, end, stop_words):
-    """(start, end, name) of capitalised names in text[start:end] that may act:
-    not a lone capitalised word opening the sentence, not a stop word."""
+    """(start, end, name, sure) of capitalised names in text[start:end], stop
+    words trimmed; a lone capitalised word opening the sentence is not ``sure``."""
     out = []
     for m in CAPITALISED.finditer(text, start, end):
         words = m.group().strip(" .-").split()
@@ -98,7 +98,7 @@ def unknown_names(text, start, end, stop_words):
         first = text.index(words[0], offset)
         opens = not text[start:first].strip(" \"“'‘(")
         acronym = name.isupper() and len(name) >= 2
-        if len(name) < 3 and not acronym or (opens and len(words) == 1 and not acronym):
+        if len(name) < 3 and not acronym:
             continue
-        out.append((first, first + len(name), name))
+        out.append((first, first + len(name), name, not (opens and len(words) == 1 and not acronym)))
     return out

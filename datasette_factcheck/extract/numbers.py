@@ -138,17 +138,18 @@ def _digit_mention(text, m, lex, sentence_start):
     if token.startswith("0") and len(digits) > 1 and not re.match(r"0[.,]\d", token):
         return None
     attached = re.match(r"[A-Za-z]+\b", text[m.end():m.end() + 4])
-    scale = lex.re["scale"].match(text, m.end() + (len(after) - len(after.lstrip(" -"))))
+    gap = m.end() + (len(after) - len(after.lstrip(" -")))
+    scale = lex.re["scale"].match(text[gap:gap + 20])  # a slice: "15-hundred" has no word before it
     scale_value = 1
     end = m.end()
     if attached and lex.lookup(lex.scales, attached.group()):
         scale_value = lex.lookup(lex.scales, attached.group())
         end = m.end() + attached.end()
-    elif scale and (scale.start() - m.end()) <= 2:
+    elif scale and gap - m.end() <= 2:
         word = scale.group().lower()
-        if not (word in {"m", "k"} and scale.start() != m.end()):
+        if not (word in {"m", "k"} and gap != m.end()):
             scale_value = lex.lookup(lex.scales, word)
-            end = scale.end()
+            end = gap + scale.end()
     try:
         value = parse_digits(token, lex, scaled=scale_value != 1) * scale_value
     except ValueError:
