@@ -62,6 +62,8 @@ SCHEMA = {
 INDEXES = [
     ("claims", ["article_id"]),
     ("claims", ["slot"]),
+    ("claims", ["subject"]),
+    ("articles", ["duplicate_of"]),
     ("contradictions", ["claim_a"]),
     ("contradictions", ["claim_b"]),
     ("contradictions", ["kind", "relation", "status"]),
