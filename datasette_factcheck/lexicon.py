@@ -98,7 +98,7 @@ class Lexicon:
             for key in (
                 "label_words", "count_fillers", "negations", "modality", "speech_verbs",
                 "clause_breaks", "coordinators", "stopwords", "abbreviations",
-                "holder_after", "agent_markers", "prepositions", "determiners", "day_parts", "month_markers", "demonstratives", "aspect_nouns", "year_markers", "weekday_markers",
+                "holder_after", "agent_markers", "prepositions", "determiners", "day_parts", "month_markers", "demonstratives", "aspect_nouns", "generic_objects", "year_markers", "weekday_markers",
                 "percent_words",
             )
         }

@@ -248,3 +248,11 @@ def test_fuzzy_never_crosses_direction_words():
 def test_aliases_casefold_and_hyphens():
     assert stances("KOREA UTARA membantah laporan itu.") == {("north-korea", "denied")}
     assert stances("Korea-Utara membantah laporan itu.") == {("north-korea", "denied")}
+
+
+def test_unknown_propositions_keep_their_object():
+    found = of_kind(claims_of("Polri mengakui kelalaian petugas. Polri membantah laporan itu.", "id", "2022-10-03",
+                              title="Polri bantah tembakkan gas air mata"), "stance")
+    by_value = {c["value"]: c["predicate"] for c in found}
+    assert by_value["confirmed"] == "about:kelalaian"
+    assert by_value["denied"] == "tear_gas"  # a generic object ("laporan itu") takes the article's proposition

@@ -147,6 +147,10 @@ def _quoted_holders(doc, s, e, quote, last_holders):
 
 
 def _proposition(doc, s, e, cs, ce):
+    """What the stance is about: a known proposition in the sentence (after the
+    cue first); else the cue's own object ("mengakui kelalaian" -> about:kelalaian);
+    else, for a bare cue or a generic object ("membantah laporan itu"), the
+    article's main proposition."""
     lex, text = doc.lex, doc.text
     after = lex.re["proposition"].search(text, ce, e)
     if after:
@@ -154,4 +158,12 @@ def _proposition(doc, s, e, cs, ce):
     before = list(lex.re["proposition"].finditer(text, s, cs))
     if before:
         return lex.lookup(lex.proposition_of, before[-1].group())
+    skip = lex.sets["stopwords"] | lex.sets["determiners"] | lex.sets["negations"] | lex.sets["prepositions"]
+    for _, _, word in words(text, ce, e)[:3]:
+        w = word.lower()
+        if w in skip or w in lex.stance_of:
+            continue
+        if w in lex.sets["generic_objects"] or not word.isalpha() or word[0].isupper():
+            break
+        return f"about:{w}"
     return doc.topic
