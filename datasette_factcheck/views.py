@@ -71,8 +71,7 @@ FILTERS = {
     "kind": "c.kind = :kind",
     "relation": "c.relation = :relation",
     "status": "c.status = :status",
-    # "kind in" lets SQLite use the (kind, subject, predicate) index.
-    "entity": _either_claim("select id from claims where kind in ('number', 'date', 'stance') and subject = :entity"),
+    "entity": _either_claim("select id from claims where subject = :entity"),
     "source": _either_claim(_claims_of_articles("a.source = :source")),
     "language": _either_claim(_claims_of_articles("a.language = :language")),
     "since": f"{DATE_SQL} >= :since",
@@ -472,7 +471,7 @@ async def entity(datasette, request):
             "select alias from entity_aliases where entity_id = ? order by alias", [id]
         )).rows
     ]
-    about = "select id from claims where kind in ('stance', 'number') and subject = :id"
+    about = "select id from claims where subject = :id and kind in ('stance', 'number')"
     claims = (await db.execute(
         f"""select {', '.join(_columns('cl', CLAIM_COLUMNS, ''))}, coalesce(cl.as_of, a.published) as date,
           {', '.join(_columns('a', ARTICLE_COLUMNS, 'article_'))}

@@ -20,7 +20,8 @@ from datasette.app import Datasette
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 from web_fixtures import build_database
 
 from datasette_factcheck import compat
@@ -82,6 +83,13 @@ def screenshot(browser, name):
     browser.save_screenshot(str(ARTIFACTS / f"browser-datasette-{datasette.__version__}-{name}.png"))
 
 
+def click_and_wait(browser, selector):
+    """Click and wait for the next page to replace this one."""
+    page = browser.find_element(By.TAG_NAME, "html")
+    browser.find_element(By.CSS_SELECTOR, selector).click()
+    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(page))
+
+
 def status_and_reviews(db_path, flag):
     conn = sqlite3.connect(db_path)
     try:
@@ -110,7 +118,7 @@ def test_browse_filter_drill_down_and_review(server, browser):
 
     # Filter: stances only, using the form as a user would.
     Select(browser.find_element(By.NAME, "kind")).select_by_visible_text("stance")
-    browser.find_element(By.CSS_SELECTOR, ".fc-filters input[type=submit]").click()
+    click_and_wait(browser, ".fc-filters input[type=submit]")
     assert "kind=stance" in browser.current_url
     flags = browser.find_elements(By.CSS_SELECTOR, "article.fc-flag")
     assert len(flags) == 3
@@ -118,7 +126,7 @@ def test_browse_filter_drill_down_and_review(server, browser):
     screenshot(browser, "2-filtered")
 
     # Click into the stance conflict and see both pieces of evidence highlighted.
-    browser.find_element(By.CSS_SELECTOR, "#flag-f-stance-conflict a.fc-flag-link").click()
+    click_and_wait(browser, "#flag-f-stance-conflict a.fc-flag-link")
     assert browser.current_url == url + "/-/factcheck/fc/contradiction/f-stance-conflict"
     marks = browser.find_elements(By.CSS_SELECTOR, ".fc-sides mark")
     assert [mark.text for mark in marks] == ["tetap bungkam", "telah membantah"]
@@ -135,7 +143,7 @@ def test_browse_filter_drill_down_and_review(server, browser):
     log_in(browser, url, "alice")
     browser.get(url + "/-/factcheck/fc/contradiction/f-stance-conflict")
     browser.find_element(By.ID, "fc-note").send_keys("Silence and denial are different stances.")
-    browser.find_element(By.CSS_SELECTOR, "form.fc-review button[value=dismissed]").click()
+    click_and_wait(browser, "form.fc-review button[value=dismissed]")
     assert browser.current_url == url + "/-/factcheck/fc/contradiction/f-stance-conflict"
     assert "Marked as dismissed" in browser.find_element(By.CSS_SELECTOR, ".message-info").text
     history = browser.find_element(By.CSS_SELECTOR, "table.fc-reviews").text
@@ -156,7 +164,7 @@ def test_anonymous_review_fails(server, browser):
     browser.get(flag_url)
     browser.find_element(By.ID, "fc-note").send_keys("I should not be able to do this.")
     browser.delete_cookie("ds_actor")
-    browser.find_element(By.CSS_SELECTOR, "form.fc-review button[value=confirmed]").click()
+    click_and_wait(browser, "form.fc-review button[value=confirmed]")
     assert "permission to review" in browser.find_element(By.TAG_NAME, "body").text
     screenshot(browser, "5-anonymous-refused")
     assert status_and_reviews(db_path, "f-date-conflict") == before
