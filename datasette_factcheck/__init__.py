@@ -2,8 +2,7 @@
 
 Hooks that exist on only one Datasette line are marked; the other line never calls them.
 """
-from datasette import hookimpl
-from datasette.utils import tilde_encode
+from datasette import Forbidden, hookimpl
 
 from . import compat, queries, views
 
@@ -32,8 +31,7 @@ def extra_css_urls(view_name, table, datasette):
 
 
 def _link(datasette, database):
-    route = tilde_encode(datasette.get_database(database).route)
-    return {"href": datasette.urls.path(f"/-/factcheck/{route}"), "label": "Contradictions (factcheck)"}
+    return {"href": views.Urls(datasette, datasette.get_database(database)).index(), "label": "Contradictions (factcheck)"}
 
 
 @hookimpl
@@ -62,7 +60,7 @@ def menu_links(datasette, actor):
             if name != "_internal" and await queries.is_factcheck_database(db):
                 try:
                     await compat.ensure_can_view(datasette, actor, name, views.TABLES)
-                except views.Forbidden:
+                except Forbidden:
                     continue
                 links.append(_link(datasette, name))
         return links

@@ -112,18 +112,17 @@ class Urls:
     def index(self):
         return self.base
 
-    def _page(self, kind, id, format=None):
-        path = f"{self.base}/{kind}/{tilde_encode(str(id))}"
-        return f"{path}.{format}" if format else path
+    def _page(self, kind, id):
+        return f"{self.base}/{kind}/{tilde_encode(str(id))}"
 
-    def contradiction(self, id, format=None):
-        return self._page("contradiction", id, format)
+    def contradiction(self, id):
+        return self._page("contradiction", id)
 
-    def entity(self, id, format=None):
-        return self._page("entity", id, format)
+    def entity(self, id):
+        return self._page("entity", id)
 
-    def article(self, id, format=None):
-        return self._page("article", id, format)
+    def article(self, id):
+        return self._page("article", id)
 
     def query(self, name, **params):
         return self.datasette.urls.query(self.db.name, name) + "?" + urllib.parse.urlencode(params)
@@ -181,12 +180,12 @@ def _flag(row, urls):
     return flag
 
 
-def page_url(request, json=False, **args):
+def page_url(request, as_json=False, **args):
     """This page (or its JSON twin) with these query string arguments replaced."""
     path = request.path
     if request.url_vars.get("format") == "json":
         path = path[: -len(".json")]
-    return path_with_replaced_args(request, args, path=path + ".json" if json else path)
+    return path_with_replaced_args(request, args, path=path + ".json" if as_json else path)
 
 
 async def _render(datasette, request, template, data, **context):
@@ -195,7 +194,7 @@ async def _render(datasette, request, template, data, **context):
     return Response.html(
         await datasette.render_template(
             template,
-            dict(context, data=data, alternate_url_json=page_url(request, json=True)),
+            dict(context, data=data, alternate_url_json=page_url(request, as_json=True)),
             request=request,
         )
     )
@@ -225,7 +224,7 @@ def _after(expression, descending, key):
 
 
 def _index_args(request):
-    """Filters, sort and page size from the query string, with their SQL."""
+    """Filters and sort from the query string, with their SQL and parameters."""
     args = {key: (request.args.get(key) or "").strip() for key in FILTERS}
     args = {key: value for key, value in args.items() if value}
     params = dict(args)
@@ -266,10 +265,9 @@ async def index(datasette, request):
     args, where, params, sort, descending = _index_args(request)
     joins = CLAIMS_JOIN if sort == "date" or DATE_FILTERS & set(args) else ""
     counts = await _counts(datasette, db, joins, where, params)
-    size = min(
-        int(request.args["_size"]) if (request.args.get("_size") or "").isdigit() else datasette.setting("default_page_size"),
-        datasette.setting("max_returned_rows"),
-    ) or 1
+    size = request.args.get("_size") or ""
+    size = max(1, min(int(size) if size.isdigit() else datasette.setting("default_page_size"),
+                      datasette.setting("max_returned_rows")))
     page_where = list(where)
     if request.args.get("_next"):
         params["_next_key"], params["_next_id"] = _parse_next(request.args["_next"], sort)
@@ -305,13 +303,13 @@ async def index(datasette, request):
         "counts": counts,
         "rows": flags,
         "next": next_token,
-        "next_url": page_url(request, json=True, _next=next_token) if next_token else None,
+        "next_url": page_url(request, as_json=True, _next=next_token) if next_token else None,
     }
     return await _render(
         datasette, request, "factcheck_index.html", data,
-        database=db.name, pages=urls, kinds=KINDS,
-        next_page=page_url(request, _next=next_token) if next_token else None, relations=RELATIONS, statuses=STATUSES,
+        database=db.name, pages=urls, kinds=KINDS, relations=RELATIONS, statuses=STATUSES,
         entities=[dict(row) for row in entities],
+        next_page=page_url(request, _next=next_token) if next_token else None,
         facet_url=lambda key, value: path_with_replaced_args(request, {key: value, "_next": None}),
         sort_url=lambda sort, desc: path_with_replaced_args(
             request, {"_sort": None if desc else sort, "_sort_desc": sort if desc else None, "_next": None}
@@ -343,7 +341,6 @@ async def contradiction(datasette, request):
     return await _render(
         datasette, request, "factcheck_contradiction.html", flag,
         database=db.name, pages=urls, flag=flag, can_review=can_review, mutable=db.is_mutable,
-        verdicts=review.VERDICTS,
     )
 
 
@@ -368,7 +365,8 @@ async def _post_review(datasette, request, db, urls, id):
         verdict, note = review.validate(data)
     except review.InvalidReview as ex:
         raise BadRequest(str(ex))
-    await _load_flag(db, urls, id)  # 404 before writing anything
+    if not (await db.execute("select 1 from contradictions where id = ?", [id])).rows:
+        raise NotFound(f"Contradiction not found: {id}")
     entry = await review.record(db, id, (request.actor or {}).get("id"), verdict, note)
     if wants_json:
         return Response.json({"ok": True, "status": verdict, "review": entry})
@@ -602,10 +600,9 @@ def render_cell(row, value, column, table, database, datasette):
     """
     if value is None or table not in ROW_SHAPES or not ROW_SHAPES[table] <= set(row.keys()):
         return None
-    base = datasette.urls.path(f"/-/factcheck/{tilde_encode(datasette.get_database(database).route)}")
+    urls = Urls(datasette, datasette.get_database(database))
 
-    def link(page, id, text, css=""):
-        href = f"{base}/{page}/{tilde_encode(str(id))}"
+    def link(href, text, css=""):
         return Markup('<a href="{}"{}>{}</a>').format(href, Markup(f' class="{css}"') if css else "", text)
 
     if table == "claims":
@@ -616,16 +613,14 @@ def render_cell(row, value, column, table, database, datasette):
             if parts["text"]:
                 return Markup("{}<mark>{}</mark>{}").format(parts["before"], parts["text"], parts["after"])
         if column == "id":
-            return Markup('<a href="{}#claim-{}">{}</a>').format(
-                f"{base}/article/{tilde_encode(str(compat.plain(row['article_id'])))}", value, value
-            )
+            return link(f"{urls.article(compat.plain(row['article_id']))}#claim-{value}", value)
     elif table == "contradictions":
         if column == "id":
-            return link("contradiction", value, value)
+            return link(urls.contradiction(value), value)
         if column == "status" and value in STATUSES:
-            return link("contradiction", row["id"], value, f"factcheck-status factcheck-status-{value}")
+            return link(urls.contradiction(row["id"]), value, f"factcheck-status factcheck-status-{value}")
     elif table == "articles" and column in ("id", "title"):
-        return link("article", row["id"], value)
+        return link(urls.article(row["id"]), value)
     elif table == "entities" and column in ("id", "name"):
-        return link("entity", row["id"], value)
+        return link(urls.entity(row["id"]), value)
     return None
