@@ -7,7 +7,7 @@ from . import plugins
 from .rules import DEFAULT_WINDOW_DAYS
 
 CLAIMS = """
-select c.*, coalesce(a.duplicate_of, a.id) as "group", a.source, a.published, a.title, a.ref,
+select c.*, coalesce(a.duplicate_of, a.id) as "group", a.source, a.published, a.title, a.ref, a.anchors,
        e.name as subject_name
 from claims c join articles a on a.id = c.article_id
 left join entities e on e.id = c.subject
@@ -52,9 +52,10 @@ def detect(db, window_days=DEFAULT_WINDOW_DAYS, article_ids=None):
             if len({c["group"] for c in claims}) < 2:
                 continue
             kind = claims[0]["kind"]
+            by_id = {c["id"]: c for c in claims}
             for rule in rules:
                 for f in rule(kind, claims, settings) or ():
-                    batch.append(_row(f, key, rule, claims))
+                    batch.append(_row(f, key, rule, by_id))
             if len(batch) >= 5000:
                 written += _write(db, batch)
                 batch = []
@@ -74,8 +75,7 @@ def _rows(db, sql, params=()):
         yield dict(zip(names, row))
 
 
-def _row(f, key, rule, claims):
-    by_id = {c["id"]: c for c in claims}
+def _row(f, key, rule, by_id):
     a, b = by_id.get(f["claim_a"]), by_id.get(f["claim_b"])
     return {
         "id": hashlib.sha1(f"{f['claim_a']}|{f['claim_b']}".encode()).hexdigest()[:16],

@@ -52,8 +52,6 @@ class Loader:
                 db.execute(f"delete from articles where id in ({marks})", previous)
             store.replace_article(db, article, claims, new_entities)
             duplicates.store_sketch(db, article["id"], hashes)
-        if new_entities:
-            self.matcher = Matcher(store.aliases(db))
         return "new", len(claims)
 
     def stale(self):

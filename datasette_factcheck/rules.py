@@ -12,7 +12,9 @@ Conflict or change (``relation``):
   diralat, direvisi, kini, akhirnya ...) and is at least a day later: ``change``;
 * they are more than ``window_days`` apart: ``change``, the later one supersedes.
 """
+import bisect
 import datetime as dt
+import json
 import math
 
 DEFAULT_WINDOW_DAYS = 7
@@ -48,26 +50,100 @@ def by_group(claims):
     return groups
 
 
-def pairs_of_groups(claims):
+NEAREST = 3  # each article meets this many of the nearest articles of each other account
+MAX_ACCOUNTS = 40  # past this many distinct accounts in one slot, compare neighbours in time
+NEIGHBOURS = 8
+
+
+def pairs_of_groups(claims, account, disagree):
+    """Pairs of articles (their claims in this slot) whose accounts disagree.
+
+    Articles giving the same account (the same ``account(claims)``) form one
+    cluster; for each pair of disagreeing clusters, each article meets its
+    NEAREST counterparts in time. A slot with many articles so yields flags in
+    proportion to its articles, not to their square.
+    """
     groups = by_group(claims)
-    keys = sorted(groups)
-    for i, ga in enumerate(keys):
-        for gb in keys[i + 1:]:
-            yield groups[ga], groups[gb]
+    when = {g: _ordinal(min((c.get("as_of") or "9999-12-31") for c in cl)) for g, cl in groups.items()}
+    related = _same_story(groups)
+    clusters = {}
+    for g, cl in groups.items():
+        clusters.setdefault(account(cl), []).append(g)
+    if len(clusters) > MAX_ACCOUNTS:
+        yield from _neighbour_pairs(groups, when, disagree, related)
+        return
+    keys = sorted(clusters, key=repr)
+    for i, k1 in enumerate(keys):
+        for k2 in keys[i + 1:]:
+            x, y = clusters[k1], clusters[k2]
+            if not disagree(groups[x[0]], groups[y[0]]):
+                continue
+            pairs = set()
+            for xs, ys in ((x, y), (y, x)):
+                ys = sorted(ys, key=lambda g: (when[g], g))
+                times = [when[g] for g in ys]
+                for g in xs:
+                    for h in _nearest(ys, times, when[g], lambda h: related(g, h)):
+                        pairs.add((min(g, h), max(g, h)))
+            for g, h in sorted(pairs):
+                yield groups[g], groups[h]
+
+
+def _same_story(groups):
+    """Whether two articles can speak of the same thing. With a subject (an
+    actor, an entity) the slot says so; without one ("127 people died"),
+    they must share a name placing them in one story (Kanjuruhan, Amasra)."""
+    if any(cl[0].get("subject") for cl in groups.values()):
+        return lambda g, h: True
+    names = {g: set(json.loads(cl[0].get("anchors") or "[]")) for g, cl in groups.items()}
+    return lambda g, h: bool(names[g] & names[h])
+
+
+def _neighbour_pairs(groups, when, disagree, related):
+    order = sorted(groups, key=lambda g: (when[g], g))
+    for i, g in enumerate(order):
+        for h in order[i + 1:i + 1 + NEIGHBOURS]:
+            if related(g, h) and disagree(groups[g], groups[h]):
+                yield groups[g], groups[h]
+
+
+def _nearest(ys, times, t, keep, scan=64):
+    """Up to NEAREST of ``ys`` (sorted by ``times``) closest to ``t`` that ``keep`` accepts."""
+    at = bisect.bisect_left(times, t)
+    lo, hi, out, seen = at - 1, at, [], 0
+    while len(out) < NEAREST and seen < scan and (lo >= 0 or hi < len(ys)):
+        if hi < len(ys) and (lo < 0 or times[hi] - t <= t - times[lo]):
+            candidate, hi = ys[hi], hi + 1
+        else:
+            candidate, lo = ys[lo], lo - 1
+        seen += 1
+        if keep(candidate):
+            out.append(candidate)
+    return out
+
+
+def _ordinal(value):
+    day = _day(value)
+    return day.toordinal() if day else dt.date.max.toordinal()
 
 
 # -- stances ----------------------------------------------------------------
+def _stance_account(claims):
+    return frozenset(c["value"] for c in claims)
+
+
+def _stances_disagree(ca_list, cb_list):
+    va, vb = _stance_account(ca_list), _stance_account(cb_list)
+    return bool(va - vb) and bool(vb - va)
+
+
 def compare_stances(kind, claims, settings):
     if kind != "stance":
         return
-    for ca_list, cb_list in pairs_of_groups(claims):
-        va = {c["value"] for c in ca_list}
-        vb = {c["value"] for c in cb_list}
-        only_a, only_b = va - vb, vb - va
-        if not only_a or not only_b:
-            continue
-        a = next(c for c in ca_list if c["value"] in only_a)
-        b = next(c for c in cb_list if c["value"] in only_b)
+    for ca_list, cb_list in pairs_of_groups(claims, _stance_account, _stances_disagree):
+        va, vb = _stance_account(ca_list), _stance_account(cb_list)
+        a = next(c for c in ca_list if c["value"] not in vb)
+        b = next(c for c in cb_list if c["value"] not in va)
         yield flag("stance", a, b, settings, strength=0.9 if {a["value"], b["value"]} == {"confirmed", "denied"} else 0.75)
 
 
@@ -80,26 +156,25 @@ def interval(c):
     return low, high
 
 
+def _number_account(claims):
+    return frozenset(interval(c) for c in claims)
+
+
+def _numbers_disagree(ca_list, cb_list):
+    return not any(la <= hb and lb <= ha for la, ha in _number_account(ca_list) for lb, hb in _number_account(cb_list))
+
+
 def compare_numbers(kind, claims, settings):
     if kind != "number":
         return
-    for ca_list, cb_list in pairs_of_groups(claims):
-        agree = False
-        best = None
-        for a in ca_list:
-            for b in cb_list:
-                (la, ha), (lb, hb) = interval(a), interval(b)
-                if la <= hb and lb <= ha:
-                    agree = True
-                    break
-                gap = abs(a["value_num"] - b["value_num"]) / max(abs(a["value_num"]), abs(b["value_num"]), 1e-9)
-                if best is None or gap < best[0]:
-                    best = (gap, a, b)
-            if agree:
-                break
-        if not agree and best:
-            gap, a, b = best
-            yield flag("number", a, b, settings, strength=0.6 + min(0.3, gap))
+    for ca_list, cb_list in pairs_of_groups(claims, _number_account, _numbers_disagree):
+        a, b = min(((a, b) for a in ca_list for b in cb_list), key=lambda p: _gap(*p))
+        yield flag("number", a, b, settings, strength=0.6 + min(0.3, _gap(a, b)))
+
+
+def _gap(a, b):
+    """How far apart two figures are, relative to the larger."""
+    return abs(a["value_num"] - b["value_num"]) / max(abs(a["value_num"]), abs(b["value_num"]), 1e-9)
 
 
 # -- dates ------------------------------------------------------------------
@@ -107,12 +182,18 @@ def compatible_dates(a, b):
     return a.startswith(b) or b.startswith(a)
 
 
+def _date_account(claims):
+    return frozenset(c["value"] for c in claims)
+
+
+def _dates_disagree(ca_list, cb_list):
+    return not any(compatible_dates(a, b) for a in _date_account(ca_list) for b in _date_account(cb_list))
+
+
 def compare_dates(kind, claims, settings):
     if kind != "date":
         return
-    for ca_list, cb_list in pairs_of_groups(claims):
-        if any(compatible_dates(a["value"], b["value"]) for a in ca_list for b in cb_list):
-            continue
+    for ca_list, cb_list in pairs_of_groups(claims, _date_account, _dates_disagree):
         a, b = ca_list[0], cb_list[0]
         precise = a["qualifier"] == "day" and b["qualifier"] == "day"
         yield flag("date", a, b, settings, strength=0.7 if precise else 0.55)

@@ -11,7 +11,7 @@ SCHEMA = {
         "columns": {
             "id": str, "ref": str, "path": str, "url": str, "title": str,
             "source": str, "author": str, "published": str, "language": str,
-            "text": str, "duplicate_of": str, "content_hash": str, "extracted_with": str,
+            "text": str, "duplicate_of": str, "content_hash": str, "extracted_with": str, "anchors": str,
         },
         "pk": "id",
     },
@@ -81,6 +81,8 @@ def open_db(path):
     db.execute("PRAGMA busy_timeout = 30000")
     if db.journal_mode != "wal":
         db.enable_wal()
+    # WAL with synchronous=NORMAL: a crash may lose the last commits, never corrupt the file
+    db.execute("PRAGMA synchronous = NORMAL")
     ensure_schema(db)
     return db
 
@@ -131,10 +133,12 @@ def save_entities(db, entities):
 
 
 def aliases(db):
-    """Every (alias, entity_id, entity name) the database knows, user additions included."""
+    """The (alias, entity_id, entity name) rows extraction matches: the lexicon's
+    and the user's. Names extraction made up itself are left out, so what an
+    article yields never depends on what was loaded before it."""
     return db.execute(
         "select a.alias, a.entity_id, e.name from entity_aliases a "
-        "join entities e on e.id = a.entity_id"
+        "join entities e on e.id = a.entity_id where a.origin is not 'extracted'"
     ).fetchall()
 
 

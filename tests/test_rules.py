@@ -54,10 +54,11 @@ def test_same_values_are_not_flagged():
     assert list(compare_stances("stance", [a, b], {})) == []
 
 
-def num(value, qualifier="exact", group="g1", low=None, high=None):
+def num(value, qualifier="exact", group="g1", low=None, high=None, anchors='["kanjuruhan", "malang"]'):
     c = {"id": f"n{value}{group}", "article_id": group, "kind": "number", "subject": None, "predicate": "dead",
          "value": str(value), "value_num": float(value), "qualifier": qualifier, "as_of": "2022-10-02",
-         "as_of_source": "published", "revision": 0, "start": 0, "group": group, "value_low": low, "value_high": high}
+         "as_of_source": "published", "revision": 0, "start": 0, "group": group, "value_low": low, "value_high": high,
+         "anchors": anchors}
     return c
 
 
@@ -74,3 +75,18 @@ def test_number_tolerance(a, b, flagged):
 
 def test_open_interval_for_at_least():
     assert interval(num(600000, "min", low=600000))[1] == float("inf")
+
+
+def test_counts_without_a_subject_meet_only_within_one_story():
+    kanjuruhan = num(125)
+    amasra = num(41, group="g2", anchors='["amasra", "bartin"]')
+    assert list(compare_numbers("number", [kanjuruhan, amasra], {})) == []
+    assert list(compare_numbers("number", [kanjuruhan, num(127, group="g3", anchors='["kanjuruhan"]')], {}))
+
+
+def test_many_articles_make_flags_in_proportion_not_squared():
+    claims = [claim(f"2024-10-{1 + i % 28:02d}", "denied" if i % 2 else "silent", group=f"g{i:03d}") for i in range(200)]
+    for i, c in enumerate(claims):
+        c["id"] = f"c{i}"
+    flags = list(compare_stances("stance", claims, {"window_days": 7}))
+    assert 100 <= len(flags) <= 200 * 3  # each article meets its 3 nearest of the other account

@@ -6,6 +6,7 @@ resolved dates, the reference date); extractors registered through the
 """
 import datetime as dt
 import hashlib
+import json
 import re
 from collections import Counter
 
@@ -141,6 +142,24 @@ class Document:
                 counts[self.lex.lookup(self.lex.proposition_of, m.group())] += 1
         return counts.most_common(1)[0][0] if counts else "general"
 
+    # -- the story ---------------------------------------------------------
+    def anchors(self, most=40):
+        """Names that place the article in its story ("kanjuruhan", "amasra"):
+        capitalised words that open no sentence and name no known entity,
+        month or weekday. Claims without a subject compare only across
+        articles sharing one, so two disasters' death tolls never meet."""
+        lex, text = self.lex, self.text
+        skip = lex.sets["stopwords"] | set(lex.months) | set(lex.weekdays) | set(lex.stance_of)
+        counts = Counter()
+        for s, e in self.sentences:
+            for a, b, word in words(text, s, e)[1:]:
+                if not word[0].isupper() or a < self.dateline_end or any(m[0] <= a < m[1] for m in self.mentions):
+                    continue
+                w = word.lower()
+                if len(w) > 2 and w not in skip and not w.isdigit():
+                    counts[w] += 1
+        return sorted(w for w, _ in counts.most_common(most))
+
     # -- claims ------------------------------------------------------------
     def claim(self, kind, i, start, end, value, subject=None, predicate=None, **extra):
         s, e = self.sentences[i]
@@ -176,7 +195,8 @@ def _date(value):
 
 
 def extract(article, matcher, today=None):
-    """(claims, new_entities) for one article, from every registered extractor."""
+    """(claims, new_entities) for one article, from every registered extractor;
+    also sets ``article["anchors"]``, the names placing it in its story."""
     doc = Document(article, matcher, today)
     claims, seen = [], set()
     for extractor in plugins.extractors():
@@ -186,4 +206,5 @@ def extract(article, matcher, today=None):
                 seen.add(claim["id"])
                 claims.append(claim)
     new = [dict(e, aliases=sorted(e["aliases"])) for e in doc.new_entities.values()]
+    article["anchors"] = json.dumps(doc.anchors(), ensure_ascii=False)
     return claims, new
