@@ -6,11 +6,12 @@ only http(s) URLs ever become links.
 """
 import datetime
 import json
+import re
 import urllib.parse
 
 from datasette.utils.asgi import BadRequest, Forbidden, NotFound, Response
 from datasette.database import QueryInterrupted
-from datasette.utils import escape_fts, path_with_replaced_args, tilde_decode, tilde_encode
+from datasette.utils import path_with_replaced_args, tilde_decode, tilde_encode
 from markupsafe import Markup
 
 from . import compat, review
@@ -223,14 +224,23 @@ def _after(expression, descending, key):
     return f"({condition} or {expression} is null)" if descending else f"({condition})"
 
 
+def fts_query(text):
+    """Words and "quoted phrases" as FTS5 strings, so the search box never speaks FTS syntax."""
+    terms = (match.group(1) if match.group(1) is not None else match.group(2)
+             for match in re.finditer(r'"([^"]*)"?|(\S+)', text.replace("\x00", "")))
+    return " ".join('"' + term.replace('"', '""') + '"' for term in terms if term.strip())
+
+
 def _index_args(request):
     """Filters and sort from the query string, with their SQL and parameters."""
     args = {key: (request.args.get(key) or "").strip() for key in FILTERS}
     args = {key: value for key, value in args.items() if value}
-    params = dict(args)
-    if "_search" in params:
-        params["_search"] = escape_fts(params["_search"])
-    where = [FILTERS[key] for key in args]
+    params, conditions = dict(args), dict(FILTERS)
+    if "_search" in args:
+        params["_search"] = fts_query(args["_search"])
+        if not params["_search"]:
+            conditions["_search"] = "0"  # nothing searchable in it, so nothing matches
+    where = [conditions[key] for key in args]
     if request.args.get("_sort") in SORTS:
         sort, descending = request.args["_sort"], False
     else:

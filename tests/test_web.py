@@ -4,6 +4,7 @@ import re
 import pytest
 from web_fixtures import ARTICLES, FLAGS, build_database, db_path, ds, make_datasette  # noqa: F401
 
+
 pytestmark = pytest.mark.asyncio
 
 ALL_FLAGS = {flag[0] for flag in FLAGS}
@@ -86,6 +87,11 @@ async def test_index_json(ds):
         ("?_search=salinan", []),  # only in a duplicate, which has no flags
         ("?_search=admitted&kind=date", ["f-date-conflict"]),
         ('?_search="unbalanced', []),
+        ('?_search="north korea"', ["f-stance-change", "f-date-conflict", "f-evil"]),
+        ('?_search="korea north"', []),  # a phrase, not two words
+        ('?_search=NEAR(korea', []),  # FTS syntax is matched as text
+        ('?_search="', []),  # nothing searchable, so nothing matches
+        ("?_search=%00", []),
         ("?kind=' or 1=1 --", []),
     ],
 )

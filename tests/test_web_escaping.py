@@ -1,11 +1,14 @@
 """Hostile article metadata and text are shown escaped on every page, never live."""
+import sqlite3
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from web_fixtures import XSS_TEXT_BIT, XSS_TITLE, db_path, ds  # noqa: F401
 
-from datasette_factcheck.views import safe_url
+from datasette_factcheck.views import fts_query, safe_url
 
 PAGES = [
     "/-/factcheck/fc",
@@ -103,3 +106,14 @@ def test_only_http_urls_become_links(url):
 def test_http_urls_do():
     assert safe_url("https://example.com/a?b=<c>") == "https://example.com/a?b=<c>"
     assert safe_url(" http://example.com/ ") == "http://example.com/"
+
+
+@given(st.text(max_size=30))
+@settings(max_examples=500, deadline=None)
+def test_any_search_text_is_a_valid_fts_query(text):
+    conn = sqlite3.connect(":memory:")
+    conn.execute("create virtual table t using fts5(x, tokenize='unicode61')")
+    conn.execute("insert into t values ('Korea Utara membantah')")
+    query = fts_query(text)
+    if query:
+        conn.execute("select * from t where t match ?", [query]).fetchall()
