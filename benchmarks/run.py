@@ -192,9 +192,11 @@ class Harness:
         import datasette
         try:
             commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-            dirty = bool(subprocess.run(["git", "status", "--porcelain", "--", "datasette_factcheck"], cwd=ROOT, capture_output=True, text=True).stdout.strip())
+            changed = subprocess.run(["git", "status", "--porcelain", "--", "datasette_factcheck"], cwd=ROOT, capture_output=True, text=True).stdout.split("\n")
+            changed = [line[3:] for line in changed if line.strip()]
+            dirty = bool(changed)
         except OSError:
-            commit, dirty = None, None
+            commit, dirty, changed = None, None, []
         mem = None
         try:
             mem = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)
@@ -217,6 +219,7 @@ class Harness:
             "sqlite": sqlite3.sqlite_version,
             "commit": commit,
             "package_dirty": dirty,
+            "package_changed_files": changed,
             "seed": self.args.seed,
             "timeout_s": self.args.timeout,
             "command": " ".join([Path(sys.executable).name, "benchmarks/run.py", *sys.argv[1:]]),
