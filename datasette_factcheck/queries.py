@@ -88,10 +88,8 @@ order by distinct_values desc, highest - lowest desc""",
   sum(c.status = 'confirmed') as confirmed,
   sum(c.status = 'dismissed') as dismissed
 from contradictions c
-join claims ca on ca.id = c.claim_a
-join claims cb on cb.id = c.claim_b
-join articles aa on aa.id = ca.article_id
-join articles ab on ab.id = cb.article_id
+join articles aa on aa.id = c.article_a
+join articles ab on ab.id = c.article_b
 group by outlet_1, outlet_2
 order by flags desc""",
     },

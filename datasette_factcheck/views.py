@@ -57,13 +57,9 @@ left join entities ea on ea.id = ca.subject
 left join entities eb on eb.id = cb.subject"""
 
 
-def _either_claim(claims_sql):
-    """Flags with either claim among these (indexed on claim_a and claim_b)."""
-    return f"(c.claim_a in ({claims_sql}) or c.claim_b in ({claims_sql}))"
-
-
-def _claims_of_articles(condition):
-    return f"select cl.id from claims cl join articles a on a.id = cl.article_id where {condition}"
+def _either(column_a, column_b, ids_sql):
+    """Flags whose a or b side is among these ids (both columns are indexed)."""
+    return f"(c.{column_a} in ({ids_sql}) or c.{column_b} in ({ids_sql}))"
 
 
 # GET parameter -> SQL condition on contradictions c. Only the date filters need CLAIMS_JOIN;
@@ -72,14 +68,16 @@ FILTERS = {
     "kind": "c.kind = :kind",
     "relation": "c.relation = :relation",
     "status": "c.status = :status",
-    "entity": _either_claim("select id from claims where subject = :entity"),
-    "source": _either_claim(_claims_of_articles("a.source = :source")),
-    "language": _either_claim(_claims_of_articles("a.language = :language")),
+    "entity": _either("claim_a", "claim_b", "select id from claims where subject = :entity"),
+    "source": _either("article_a", "article_b", "select id from articles where source = :source"),
+    "language": _either("article_a", "article_b", "select id from articles where language = :language"),
     "since": f"{DATE_SQL} >= :since",
     "until": f"substr({DATE_SQL}, 1, 10) <= :until",
-    "_search": _either_claim(
-        "select id from claims where rowid in (select rowid from claims_fts where claims_fts match :_search) union "
-        + _claims_of_articles("a.rowid in (select rowid from articles_fts where articles_fts match :_search)")
+    "_search": "({} or {})".format(
+        _either("claim_a", "claim_b", "select id from claims where rowid in "
+                "(select rowid from claims_fts where claims_fts match :_search)"),
+        _either("article_a", "article_b", "select id from articles where rowid in "
+                "(select rowid from articles_fts where articles_fts match :_search)"),
     ),
 }
 DATE_FILTERS = {"since", "until"}
