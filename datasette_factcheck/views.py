@@ -173,6 +173,7 @@ def _flag(row, urls):
     for side in "ab":
         article = _article(row, f"{side}_article_", urls)
         claim = _claim(row, f"{side}_claim_", row[f"{side}_subject_name"])
+        claim["date"] = claim["as_of"] or article["published"]
         claim["page"] = f"{article['page']}#claim-{claim['id']}"
         claim["entity_page"] = urls.entity(claim["subject"]) if claim["subject"] else None
         flag[side] = {"claim": claim, "article": article}

@@ -453,3 +453,15 @@ async def test_pages_never_scan_articles_or_claims(db_path, path):
             if match and not (match.group(1) in pending and f"{pending[match.group(1)]} = :" in sql):
                 scans.append((row[3], sql))
     assert scans == []
+
+
+async def test_change_sides_are_labelled_by_date(tmp_path):
+    import sqlite_utils
+
+    path = build_database(tmp_path / "fc.db")
+    sqlite_utils.Database(path).execute(
+        "update contradictions set claim_a = claim_b, claim_b = claim_a where id = 'f-stance-change'"
+    ).connection.commit()
+    html = (await make_datasette([str(path)]).client.get("/-/factcheck/fc/contradiction/f-stance-change")).text
+    assert html.index("<h3>Later</h3>") < html.index("<h3>Earlier</h3>")
+    assert html.index("admitted</mark>") < html.index("telah membantah</mark>")
