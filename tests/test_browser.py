@@ -5,7 +5,6 @@ through /usr/bin/chromedriver with selenium (never a browser download).
 Screenshots go to test-artifacts/.
 """
 import json
-import os
 import socket
 import sqlite3
 import subprocess

@@ -2,7 +2,7 @@
 import re
 
 import pytest
-from web_fixtures import ARTICLES, FLAGS, build_database, db_path, ds, make_datasette  # noqa: F401
+from web_fixtures import FLAGS, build_database, db_path, ds, make_datasette  # noqa: F401
 
 
 pytestmark = pytest.mark.asyncio
