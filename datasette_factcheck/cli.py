@@ -1,4 +1,5 @@
 """`datasette factcheck load|detect`: the command line of CONTRACT.md."""
+import sqlite3
 import sys
 
 import click
@@ -35,16 +36,14 @@ def load(db_path, paths, no_detect, window_days, max_bytes, silent):
     db = store.open_db(db_path)
     loader = Loader(db)
     counts = {"new": 0, "unchanged": 0, "errors": 0, "claims": 0}
-    touched = set()
     for article in loader.stale():  # lexicons or aliases changed since these were read
         loader.store(article)
-        touched.add(article["id"])
     files = list(iter_paths(paths))
     show = not silent and sys.stderr.isatty() and len(files) > 1
     with click.progressbar(files, label="Loading", file=sys.stderr, show_pos=True) if show else _Quiet(files) as bar:
         for path in bar:
             failed = False
-            for where, _, item in read_path(path, max_bytes):
+            for where, ref, item in read_path(path, max_bytes):
                 if isinstance(item, Exception):
                     failed = True
                     counts["errors"] += 1
@@ -52,16 +51,22 @@ def load(db_path, paths, no_detect, window_days, max_bytes, silent):
                     click.echo(f"error: {where}{line}: {item.reason}", err=True)
                     store.record_error(db, where, item.reason, item.line)
                     continue
-                status, n = loader.store(item)
+                try:
+                    status, n = loader.store(item)
+                except sqlite3.Error as e:  # the article's transaction rolled back; the rest goes on
+                    failed = True
+                    counts["errors"] += 1
+                    click.echo(f"error: {where}: could not store {ref}: {e}", err=True)
+                    store.record_error(db, where, f"could not store {ref}: {e}", 0)
+                    continue
                 counts[status] += 1
                 counts["claims"] += n
-                if status == "new":
-                    touched.add(item["id"])
             if not failed:
                 store.clear_errors(db, str(path))
     flags = None
-    if touched and not no_detect:
-        flags = detection.detect(db, window_days, article_ids=touched)
+    slots = loader.pending_slots()
+    if slots and not no_detect:
+        flags = detection.detect(db, window_days, slots=slots)
     if not silent:
         click.echo(
             f"{counts['new']} articles stored ({counts['unchanged']} unchanged), {counts['claims']} claims, "

@@ -3,7 +3,7 @@ store the flags. Cost grows with the slots, not with the square of the corpus.""
 import hashlib
 import itertools
 
-from . import plugins
+from . import plugins, store
 from .rules import DEFAULT_WINDOW_DAYS
 
 CLAIMS = """
@@ -24,21 +24,16 @@ def slot_key(claim):
     return f"{claim['kind']}|{claim['subject'] or ''}|{claim['predicate']}"
 
 
-def detect(db, window_days=DEFAULT_WINDOW_DAYS, article_ids=None):
-    """Recompute contradictions: everywhere, or only in the slots the claims of
-    ``article_ids`` touch. Returns the number of flags written."""
+def detect(db, window_days=DEFAULT_WINDOW_DAYS, slots=None):
+    """Recompute contradictions: everywhere, or only in ``slots``; then mark
+    every article as detected. Returns the number of flags written."""
     settings = {"window_days": window_days}
     db.conn.row_factory = None
-    with db.conn:
-        if article_ids is None:
+    with store.transaction(db):
+        if slots is None:
             db.execute("delete from contradictions")
             rows = _rows(db, f"{CLAIMS} where {COMPARABLE} order by c.slot")
         else:
-            ids = list(article_ids)
-            marks = ",".join("?" for _ in ids)
-            slots = {r["slot"] for r in _rows(db, f"select slot from claims c where article_id in ({marks}) and {COMPARABLE}", ids)}
-            if not slots:
-                return 0
             db.execute("create temp table if not exists touched (slot text primary key)")
             db.execute("delete from touched")
             db.conn.executemany("insert into touched values (?)", [(s,) for s in slots])
@@ -63,8 +58,9 @@ def detect(db, window_days=DEFAULT_WINDOW_DAYS, article_ids=None):
         db.execute(
             "update contradictions set status = coalesce((select verdict from reviews r "
             "where r.contradiction_id = contradictions.id order by r.id desc limit 1), 'open')"
-            + ("" if article_ids is None else " where slot in (select slot from touched)")
+            + ("" if slots is None else " where slot in (select slot from touched)")
         )
+        db.execute("update articles set detected = 1 where detected is not 1")
     return written
 
 

@@ -5,10 +5,13 @@ import re
 
 from rapidfuzz import fuzz
 
+from .datelines import dateline
+
 SHINGLE = 5
 SKETCH = 16
 MIN_SHARED = 4
-MIN_RATIO = 85
+MIN_RATIO = 88
+MIN_WORDS = 25  # too short to tell a copy from two outlets' one-line items
 
 
 def sketch(text):
@@ -25,9 +28,10 @@ def ensure_table(db):
         db["article_sketches"].create_index(["hash"], if_not_exists=True)
 
 
-def find_original(db, article, hashes):
-    """The id of a stored article this one copies (folded to its own original), or None."""
-    if not hashes:
+def find_original(db, article, hashes, exclude=()):
+    """The id of a stored article this one copies (folded to its own original),
+    or None; ``exclude`` holds the article's own older versions."""
+    if not hashes or len(article["text"].split()) < MIN_WORDS:
         return None
     marks = ",".join("?" for _ in hashes)
     rows = db.execute(
@@ -36,12 +40,19 @@ def find_original(db, article, hashes):
         [*hashes, article["id"], MIN_SHARED],
     ).fetchall()
     for other_id, _ in rows:
+        if other_id in exclude:
+            continue
         other = db.execute("select text, duplicate_of from articles where id = ?", [other_id]).fetchone()
-        if other and fuzz.ratio(article["text"], other[0]) >= MIN_RATIO:
+        if other and fuzz.ratio(_body(article["text"]), _body(other[0])) >= MIN_RATIO:
             return other[1] or other_id
     return None
 
 
+def _body(text):
+    """The text without its outlet's dateline, which a copy always changes."""
+    return text[dateline(text)[1]:]
+
+
 def store_sketch(db, article_id, hashes):
     db.execute("delete from article_sketches where article_id = ?", [article_id])
-    db["article_sketches"].insert_all([{"article_id": article_id, "hash": h} for h in hashes], pk=("article_id", "hash"), ignore=True)
+    db.conn.executemany("insert or ignore into article_sketches (article_id, hash) values (?, ?)", [(article_id, h) for h in hashes])

@@ -19,40 +19,64 @@ class Loader:
         store.save_entities(db, lexicon.entities())
         self.matcher = Matcher(store.aliases(db))
         self.fingerprint = fingerprint(db)
+        self.slots = set()
 
     def store(self, article):
-        """Store one article. Returns ("new" | "unchanged", number of claims)."""
+        """Store one article. Returns ("new" | "unchanged", number of claims).
+
+        A path that now holds other text loses its old version; the slots its
+        claims leave or join are collected in ``self.slots`` for detection."""
         db = self.db
-        existing = db.execute(
-            "select id, extracted_with from articles where content_hash = ?", [article["content_hash"]]
-        ).fetchone()
-        if existing and existing[1] == self.fingerprint:
-            return "unchanged", 0
         previous = [
             r[0] for r in db.execute(
                 "select id from articles where path = ? and ref = ? and id != ?",
                 [article["path"], article["ref"], article["id"]],
             ).fetchall()
         ]
+        existing = db.execute(
+            "select id, extracted_with from articles where content_hash = ?", [article["content_hash"]]
+        ).fetchone()
+        if existing and existing[1] == self.fingerprint:
+            if previous:
+                with store.transaction(db):
+                    self._drop(previous)
+            return "unchanged", 0
         if existing:  # same text, stale extraction: keep where it was first read from
-            keep = db.execute("select ref, path, duplicate_of from articles where id = ?", [existing[0]]).fetchone()
+            keep = db.execute("select ref, path from articles where id = ?", [existing[0]]).fetchone()
             article.update(ref=keep[0], path=keep[1])
         hashes = duplicates.sketch(article["text"])
-        article["duplicate_of"] = duplicates.find_original(db, article, hashes)
+        article["duplicate_of"] = duplicates.find_original(db, article, hashes, exclude=previous)
         article["extracted_with"] = self.fingerprint
+        article["detected"] = 0
         claims, new_entities = extract(article, self.matcher)
         for claim in claims:
             claim["slot"] = slot_key(claim)
-        with db.conn:
-            if previous:
-                marks = ",".join("?" for _ in previous)
-                store.drop_claims(db, previous)
-                db.execute(f"delete from article_sketches where article_id in ({marks})", previous)
-                db.execute(f"update articles set duplicate_of = null where duplicate_of in ({marks})", previous)
-                db.execute(f"delete from articles where id in ({marks})", previous)
+        with store.transaction(db):
+            self._drop(previous + [article["id"]], keep=article["id"])
             store.replace_article(db, article, claims, new_entities)
             duplicates.store_sketch(db, article["id"], hashes)
+        self.slots.update(c["slot"] for c in claims)
         return "new", len(claims)
+
+    def _drop(self, ids, keep=None):
+        """Remove these articles (all but ``keep``, which is about to be rewritten)
+        with their claims and flags, noting the slots they leave."""
+        marks = ",".join("?" for _ in ids)
+        self.slots.update(r[0] for r in self.db.execute(f"select distinct slot from claims where article_id in ({marks})", ids))
+        store.drop_claims(self.db, ids)
+        gone = [i for i in ids if i != keep]
+        if gone:
+            marks = ",".join("?" for _ in gone)
+            self.db.execute(f"delete from article_sketches where article_id in ({marks})", gone)
+            self.db.execute(f"update articles set duplicate_of = null where duplicate_of in ({marks})", gone)
+            self.db.execute(f"delete from articles where id in ({marks})", gone)
+
+    def pending_slots(self):
+        """Slots touched by this load, and by earlier loads that stopped before detection."""
+        rows = self.db.execute(
+            "select distinct c.slot from claims c join articles a on a.id = c.article_id where a.detected is not 1"
+        ).fetchall()
+        return self.slots | {r[0] for r in rows}
 
     def stale(self):
         """Stored articles extracted with other lexicons or aliases than now."""

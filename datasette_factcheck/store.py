@@ -4,6 +4,8 @@ The contract tables (articles, entities, entity_aliases, claims,
 contradictions) carry the columns CONTRACT.md promises; the extra columns
 here are ours to extend.
 """
+import contextlib
+
 import sqlite_utils
 
 SCHEMA = {
@@ -11,7 +13,7 @@ SCHEMA = {
         "columns": {
             "id": str, "ref": str, "path": str, "url": str, "title": str,
             "source": str, "author": str, "published": str, "language": str,
-            "text": str, "duplicate_of": str, "content_hash": str, "extracted_with": str, "anchors": str,
+            "text": str, "duplicate_of": str, "content_hash": str, "extracted_with": str, "anchors": str, "detected": int,
         },
         "pk": "id",
     },
@@ -64,11 +66,15 @@ INDEXES = [
     ("claims", ["slot"]),
     ("claims", ["subject"]),
     ("articles", ["duplicate_of"]),
+    ("articles", ["detected"]),
     ("contradictions", ["claim_a"]),
     ("contradictions", ["claim_b"]),
     ("contradictions", ["kind", "relation", "status"]),
     ("contradictions", ["article_a"]),
     ("contradictions", ["article_b"]),
+    ("contradictions", ["score"]),
+    ("articles", ["source"]),
+    ("articles", ["language"]),
     ("reviews", ["contradiction_id"]),
     ("articles", ["content_hash"]),
     ("entity_aliases", ["entity_id"]),
@@ -85,6 +91,24 @@ def open_db(path):
     db.execute("PRAGMA synchronous = NORMAL")
     ensure_schema(db)
     return db
+
+
+@contextlib.contextmanager
+def transaction(db):
+    """All writes inside commit together or not at all. BEGIN IMMEDIATE takes
+    the write lock up front (waiting up to the busy timeout for another
+    writer), and keeps sqlite-utils from committing each statement on its own."""
+    conn = db.conn
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def ensure_schema(db):
@@ -143,22 +167,34 @@ def aliases(db):
 
 
 def replace_article(db, article, claims, new_entities=()):
-    """Store one article with its claims, replacing any earlier version (the caller holds the transaction)."""
-    if True:
-        if new_entities:
-            db["entities"].insert_all(
-                [{"id": e["id"], "name": e["name"], "kind": e.get("kind")} for e in new_entities],
-                pk="id", ignore=True,
-            )
-            db["entity_aliases"].insert_all(
-                [{"alias": a, "entity_id": e["id"], "origin": "extracted"}
-                 for e in new_entities for a in e["aliases"]],
-                pk="alias", ignore=True,
-            )
-        drop_claims(db, [article["id"]])
-        db["articles"].upsert(article, pk="id", alter=True)
-        if claims:
-            db["claims"].insert_all(claims, pk="id", replace=True, alter=True)
+    """Store one article with its claims, replacing any earlier version (the
+    caller holds the transaction). Plain executemany on the known columns: this
+    is the hot path of a load."""
+    conn = db.conn
+    if new_entities:
+        conn.executemany(
+            "insert or ignore into entities (id, name, kind) values (?, ?, ?)",
+            [(e["id"], e["name"], e.get("kind")) for e in new_entities],
+        )
+        conn.executemany(
+            "insert or ignore into entity_aliases (alias, entity_id, origin) values (?, ?, 'extracted')",
+            [(a, e["id"]) for e in new_entities for a in e["aliases"]],
+        )
+    drop_claims(db, [article["id"]])
+    _insert(conn, "articles", SCHEMA["articles"]["columns"], [article])
+    _insert(conn, "claims", SCHEMA["claims"]["columns"], claims)
+
+
+def _insert(conn, table, columns, rows):
+    """insert or replace ``rows`` (dicts; missing keys are null) into ``table``."""
+    if not rows:
+        return
+    names = list(columns)
+    extra = sorted({k for r in rows for k in r} - set(names))
+    if extra:
+        raise ValueError(f"{table} has no column {', '.join(extra)}")
+    sql = f"insert or replace into [{table}] ({', '.join(f'[{n}]' for n in names)}) values ({', '.join('?' for _ in names)})"
+    conn.executemany(sql, [tuple(r.get(n) for n in names) for r in rows])
 
 
 def drop_claims(db, article_ids):
@@ -179,10 +215,10 @@ def stored_hashes(db):
 
 
 def record_error(db, path, reason, line=0):
-    with db.conn:
+    with transaction(db):
         db["load_errors"].upsert({"path": str(path), "reason": reason, "line": line}, pk=("path", "line"))
 
 
 def clear_errors(db, path):
-    with db.conn:
+    with transaction(db):
         db.execute("delete from load_errors where path = ?", [str(path)])

@@ -49,6 +49,8 @@ def read_path(path, max_bytes=DEFAULT_MAX_BYTES, stdin_format=".jsonl"):
             data, suffix = sys.stdin.buffer.read(max_bytes + 1), stdin_format
         else:
             suffix = path.suffix.lower()
+            if path.exists() and not path.is_file():
+                raise InputError("not a regular file")
             if suffix not in READERS:
                 raise InputError(f"unsupported file type {suffix or '(none)'}; expected one of {', '.join(sorted(READERS))}")
             if not path.exists():
@@ -70,13 +72,14 @@ def read_path(path, max_bytes=DEFAULT_MAX_BYTES, stdin_format=".jsonl"):
         if isinstance(record, InputError):
             yield str(path), f"{name}:{line}", record
             continue
-        ref = name if single else (record.get("id") or f"{name}:{line}")
+        ref = name if single else (clean(str(record["id"])) if record.get("id") else f"{name}:{line}")
         yield str(path), ref, article(record, str(path), ref)
 
 
 def article(record, path, ref):
     """A storable article from a record: id by content, metadata filled in."""
-    text = clean(record["text"]).strip()
+    record = {k: clean(str(v)) if v is not None else None for k, v in record.items()}
+    text = record["text"].strip()
     lexes = [lexicon.get(code) for code in lexicon.languages()]
     published = record.get("published")
     if published:
@@ -126,7 +129,10 @@ def _identifier(cls, model, langs):
 def _domain(url):
     if not url:
         return None
-    host = urlparse(url).netloc.lower()
+    try:
+        host = urlparse(url).netloc.lower()
+    except ValueError:
+        return None
     return host[4:] if host.startswith("www.") else host or None
 
 

@@ -21,7 +21,7 @@ def decode(data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16", errors="replace")
     if b"\x00" in data[:4096]:
         sample = data[:4096]
         if sample[1::2].count(0) > len(sample) * 0.4:
@@ -48,7 +48,9 @@ def _cp1252_ok(data):
 
 
 def clean(text: str) -> str:
-    """NFC, plain spaces for non-breaking ones, no zero-width characters, LF line ends."""
+    """NFC, plain spaces for non-breaking ones, no zero-width characters, LF
+    line ends, lone surrogates (which SQLite cannot store) replaced."""
+    text = text.encode("utf-8", "replace").decode("utf-8")
     text = unicodedata.normalize("NFC", text)
     text = ZERO_WIDTH.sub("", text)
     text = SPACES.sub(" ", text)

@@ -20,6 +20,7 @@ FIELDS = {
     "language": ["language", "lang", "bahasa"],
     "author": ["author", "authors", "byline", "reporter", "penulis", "creator"],
 }
+MIN_HTML_WORDS = 15  # fewer words than this in a saved page is a menu, not an article
 URL_LINE = re.compile(r"^\s*<?(https?://\S+?)>?\s*$")
 
 
@@ -50,6 +51,9 @@ def read_jsonl(text):
         except json.JSONDecodeError as e:
             out.append((n, InputError(f"malformed JSON on line {n}: {e.msg}", n)))
             continue
+        except RecursionError:
+            out.append((n, InputError(f"JSON on line {n} is nested too deeply", n)))
+            continue
         out.append((n, _record(obj, n)))
     return out
 
@@ -59,6 +63,8 @@ def read_json(text):
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise InputError(f"malformed JSON: {e.msg} (line {e.lineno})", e.lineno)
+    except RecursionError:
+        raise InputError("JSON is nested too deeply")
     if isinstance(data, dict):
         data = next((v for v in data.values() if isinstance(v, list)), [data])
     if not isinstance(data, list):
@@ -162,8 +168,8 @@ def read_html(text):
         raise InputError("no article text found in HTML")
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     body = (data.get("text") or "").strip()
-    if not body:
-        raise InputError("no article text found in HTML")
+    if len(body.split()) < MIN_HTML_WORDS:
+        raise InputError("no article text found in HTML (only navigation or boilerplate)")
     record = {
         "text": body,
         "title": data.get("title"),
