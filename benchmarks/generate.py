@@ -370,7 +370,7 @@ def para_crush(rng, code, s, day, ref):
         return [
             f"Tragedi di {s.stadium} terjadi {on_date(code, when)} seusai pertandingan yang berakhir dengan skor 2-3.",
             f"Jumlah korban jiwa tercatat {dead} orang, sedangkan {injured} orang luka-luka.",
-            f"Penonton berdesakan di pintu 13 ketika aparat menembakkan gas air mata ke tribun selatan sekitar pukul 22.00 WIB.",
+            "Penonton berdesakan di pintu 13 ketika aparat menembakkan gas air mata ke tribun selatan sekitar pukul 22.00 WIB.",
             f"{police} telah menetapkan {suspects} tersangka.",
             f"{police} {verb} penggunaan gas air mata di dalam stadion.",
         ]
@@ -378,7 +378,7 @@ def para_crush(rng, code, s, day, ref):
     return [
         f"The crush at {s.stadium} took place {on_date(code, when)} after a match that ended 2-3.",
         f"The death toll stands at {dead}, and {injured} people were injured.",
-        f"Fans were crushed at gate 13 when officers fired tear gas into the south stand at around 10 p.m.",
+        "Fans were crushed at gate 13 when officers fired tear gas into the south stand at around 10 p.m.",
         f"{police} named {suspects} suspects.",
         f"{police} {verb} the use of tear gas inside the stadium.",
     ]
