@@ -1,6 +1,6 @@
 """Canned queries a journalist needs, published on every factcheck database.
 
-Parameters left empty mean "all". Each query is documented in docs/queries.md.
+Parameters left empty mean "all". Each query is documented in the README ("Published queries").
 """
 
 # An entity given by id, name or any alias (case-insensitive); '' matches every entity.
