@@ -250,6 +250,9 @@ class Story:
         self.rival = {k: max(1, int(v * rng.choice([0.8, 0.9, 1.2, 1.5, 2]))) for k, v in self.truth.items()}
         self.event_date = self.start
         self.rival_event_date = self.start - dt.timedelta(days=rng.choice([1, 2, 3]))
+        word = self.place.split()[1]
+        self.people = [f"{rng.choice(FIRST_NAMES)} {surname(rng)}" for _ in range(rng.randrange(2, 5))]
+        self.agencies = {code: [a.format(w=word) for a in rng.sample(AGENCIES[code], 3)] for code in AGENCIES}
         self.sent = []  # (language, text, title, day, source) of earlier articles, for near-duplicates
         self.copies = set()  # (index in sent, outlet) already republished
 
@@ -406,67 +409,116 @@ def para_strike(rng, code, s, day, ref):
 
 PARAGRAPHS = {"deployment": para_deployment, "weapons": para_weapons, "flood": para_flood, "crush": para_crush, "strike": para_strike}
 
+# Filler: what surrounds the claims. Templates expand "{a|b|c}" choices and
+# story-level names, so phrasing varies the way reporters' phrasing does and
+# shared 5-grams stay within a story (plus each outlet's own footer).
 FILLER = {
     "id": [
-        "Situasi di lapangan masih terus dipantau oleh aparat setempat.",
-        "Sejumlah pengamat menilai peristiwa ini akan berdampak panjang bagi kawasan.",
-        "Warga yang membutuhkan bantuan dapat menghubungi posko di nomor 0511-4477-2190.",
-        "Rapat koordinasi digelar di kantor gubernur pukul 19.30 WIB.",
-        "Peristiwa serupa pernah terjadi pada tahun {year}, namun skalanya jauh lebih kecil.",
-        "Pemerintah daerah berjanji menyalurkan bantuan secepatnya.",
-        "Hingga berita ini diturunkan, belum ada keterangan resmi tambahan dari pihak berwenang.",
-        "Tim gabungan terus melakukan pendataan di lapangan.",
-        "Sejak {year}, kawasan ini beberapa kali menjadi sorotan media internasional.",
-        "Baca juga: Rangkuman peristiwa penting sepekan terakhir.",
-        "Situasi keamanan di sekitar lokasi dilaporkan berangsur kondusif.",
-        "Para analis mengingatkan bahwa data yang beredar masih dapat berubah.",
-        "Wartawan kami di lokasi melaporkan antrean panjang kendaraan di jalur utama menuju kota.",
-        "Konferensi pers dijadwalkan berlangsung di lantai 3 gedung kementerian.",
-        "Sejumlah organisasi masyarakat sipil mendesak adanya penyelidikan yang transparan dan independen.",
-        "Informasi yang beredar di media sosial belum seluruhnya dapat diverifikasi secara independen.",
-        "Pemerintah pusat menyatakan terus berkoordinasi dengan pemerintah daerah dan lembaga terkait.",
-        "Anggota DPR dari daerah pemilihan setempat meminta pemerintah bergerak lebih cepat.",
-        "Menurut catatan redaksi, isu ini sudah beberapa kali dibahas dalam rapat kerja di Senayan.",
-        "Harga kebutuhan pokok di pasar setempat dilaporkan naik sejak pekan lalu.",
+        "Situasi di {place} {masih terus|hingga kini masih|terus} dipantau oleh {agency}.",
+        "{person}, {role}, {menilai|memperkirakan|mengingatkan bahwa} peristiwa {ini|tersebut} {akan berdampak panjang|bisa berdampak luas|dapat memicu ketegangan baru} bagi {kawasan|warga|wilayah} {place}.",
+        "Warga yang membutuhkan bantuan dapat menghubungi posko {agency} di nomor {phone}.",
+        "Rapat koordinasi {digelar|berlangsung|diadakan} di kantor {agency} pukul {hh}.{mm} WIB.",
+        "Peristiwa serupa pernah terjadi pada tahun {year}, {namun skalanya jauh lebih kecil|meski tidak separah kali ini|dan sempat memicu protes warga}.",
+        "{Pemerintah daerah|Pemkab|Pemerintah provinsi} {berjanji|menyatakan siap|memastikan akan} {menyalurkan bantuan secepatnya|menambah personel di lapangan|membuka dapur umum}.",
+        "Hingga berita ini diturunkan, {person} belum {memberikan keterangan tambahan|dapat dihubungi|menjawab pertanyaan wartawan}.",
+        "Tim gabungan dari {agency} {terus melakukan pendataan|masih menyisir lokasi|mendirikan posko} di {place}.",
+        "Sejak {year}, {place} {beberapa kali menjadi sorotan|kerap disebut dalam laporan} {media internasional|lembaga pemantau|organisasi kemanusiaan}.",
+        "Baca juga: {Kronologi|Rangkuman|Fakta-fakta} {peristiwa di|situasi terkini} {place}.",
+        "Situasi keamanan di sekitar {place} dilaporkan {berangsur kondusif|masih tegang|mulai pulih}.",
+        "{person} mengingatkan bahwa data yang beredar {masih dapat berubah|belum final|perlu diverifikasi ulang}.",
+        "Wartawan {outlet} di lokasi melaporkan {antrean panjang kendaraan|arus pengungsi|penjagaan ketat aparat} di {jalur utama menuju|pintu masuk|sekitar} {place}.",
+        "Konferensi pers {dijadwalkan|akan digelar} di {kantor|aula} {agency} pada {weekday} {pagi|siang|sore}.",
+        "{Sejumlah|Beberapa} organisasi masyarakat sipil di {place} mendesak adanya penyelidikan yang {transparan|independen|menyeluruh}.",
+        "Informasi yang beredar di media sosial {belum seluruhnya dapat diverifikasi|sebagian terbukti keliru|masih simpang siur}, kata {person}.",
+        "{person}, {role}, menyatakan terus berkoordinasi dengan {agency}.",
+        "Anggota DPRD dari {place} meminta pemerintah {bergerak lebih cepat|membuka data secara lengkap|mengevaluasi penanganan}.",
+        "Harga kebutuhan pokok di pasar {place} dilaporkan {naik|melonjak|tidak stabil} sejak {weekday} lalu.",
+        "{person} mengatakan pihaknya {masih menunggu laporan resmi|akan menggelar evaluasi|telah menyiapkan langkah lanjutan}.",
     ],
     "en": [
-        "The situation on the ground is still being monitored by local officials.",
-        "Analysts say the events could have lasting consequences for the region.",
-        "A hotline has been set up at +62 511 4477 2190 for families.",
-        "Officials met at the governor's office at 7:30 p.m. local time.",
-        "A smaller incident took place in {year}, according to local records.",
-        "Aid agencies said they were preparing to scale up their response.",
-        "Further details were not immediately available.",
-        "Teams are still collecting data in the affected areas.",
-        "Since {year}, the area has repeatedly drawn international attention.",
-        "Read more: the week's key events in brief.",
-        "Security in the area was reported to be returning to normal.",
-        "Analysts cautioned that the figures could still change.",
-        "Our correspondent reported long queues of vehicles on the main road into the city.",
-        "A press conference was scheduled on the third floor of the ministry building.",
-        "Civil society groups called for a transparent and independent investigation.",
-        "Claims circulating on social media could not be independently verified.",
-        "The central government said it was coordinating closely with local authorities.",
-        "Lawmakers from the region urged the government to move faster.",
-        "The issue has been raised several times in parliamentary hearings, records show.",
-        "Prices of staple goods in local markets have risen since last week.",
+        "The situation in {place} {is still being|continues to be|remains} monitored by {agency}.",
+        "{person}, {role}, {said|warned that|argued that} the events {could have lasting consequences|may fuel new tensions|would be felt for months} {in|across|beyond} {place}.",
+        "A hotline run by {agency} has been set up at {phone_en} for families.",
+        "Officials {met|gathered|held talks} at the offices of {agency} at {hh_en}:{mm} p.m. local time.",
+        "A smaller incident took place in {year}, {according to local records|residents recalled|though it drew little attention}.",
+        "Aid agencies {said they were preparing to scale up their response|appealed for more funding|set up field kitchens} in {place}.",
+        "{person} {could not be reached for further comment|did not immediately reply to questions|said more details would follow}.",
+        "Teams from {agency} are still {collecting data|searching the area|setting up shelters} in {place}.",
+        "Since {year}, {place} has {repeatedly drawn international attention|featured in monitoring reports|been a concern for humanitarian groups}.",
+        "Read more: {a timeline of|key facts about|the latest on} events in {place}.",
+        "Security around {place} was reported to be {returning to normal|still tense|slowly improving}.",
+        "{person} cautioned that the figures {could still change|were not final|needed to be checked again}.",
+        "A {outlet} correspondent in {place} reported {long queues of vehicles|a steady flow of displaced people|a heavy security presence}.",
+        "A press conference was scheduled at the offices of {agency} on {weekday_en}.",
+        "Civil society groups in {place} called for a {transparent|independent|thorough} investigation.",
+        "Claims circulating on social media {could not be independently verified|were partly false|remained unconfirmed}, {person} said.",
+        "{person}, {role}, said officials were coordinating closely with {agency}.",
+        "Lawmakers from {place} urged the government to {move faster|publish full data|review its response}.",
+        "Prices of staple goods in {place} markets have {risen|jumped|fluctuated} since last {weekday_en}.",
+        "{person} said the team was {still waiting for an official report|planning a review|preparing next steps}.",
     ],
+}
+
+FOOTER = {
+    "id": ["Simak berita terkini lainnya hanya di {outlet}.", "Dapatkan update berita pilihan setiap hari dari {outlet}.",
+           "Ikuti {outlet} untuk informasi terbaru."],
+    "en": ["Follow {outlet} for the latest news.", "Sign up for the {outlet} morning briefing.",
+           "Copyright {outlet}. All rights reserved."],
 }
 
 QUOTES = {
     "id": [
-        "\"Kami masih mengumpulkan data dan akan menyampaikan perkembangan terbaru secara berkala,\" ujarnya.",
-        "\"Semua pihak kami minta menahan diri dan tidak menyebarkan informasi yang belum terverifikasi,\" katanya.",
-        "\"Ini situasi yang sangat serius dan membutuhkan penanganan bersama,\" tegasnya kepada wartawan.",
-        "\"Prioritas kami saat ini adalah keselamatan warga,\" ungkapnya dalam konferensi pers.",
+        "\"Kami masih {mengumpulkan data|memverifikasi laporan} dan akan menyampaikan perkembangan terbaru secara berkala,\" {ujar|kata} {person}.",
+        "\"Semua pihak kami minta menahan diri dan tidak menyebarkan informasi yang belum terverifikasi,\" kata {person}, {role}.",
+        "\"Ini situasi yang sangat serius dan membutuhkan penanganan bersama,\" tegas {person} kepada wartawan di {place}.",
+        "\"Prioritas kami saat ini adalah {keselamatan warga|pemulihan|kejelasan informasi},\" ungkap {person} dalam konferensi pers.",
     ],
     "en": [
-        "\"We are still gathering information and will provide updates regularly,\" the official said.",
-        "\"We ask everyone to refrain from spreading unverified information,\" a spokesperson told reporters.",
-        "\"This is a very serious situation that requires a joint response,\" he said.",
-        "\"Our priority right now is the safety of residents,\" she told a news conference.",
+        "\"We are still {gathering information|verifying reports} and will provide updates regularly,\" {person} said.",
+        "\"We ask everyone to refrain from spreading unverified information,\" {person}, {role}, told reporters.",
+        "\"This is a very serious situation that requires a joint response,\" {person} said in {place}.",
+        "\"Our priority right now is {the safety of residents|recovery|getting the facts right},\" {person} told a news conference.",
     ],
 }
+
+FIRST_NAMES = ["Ahmad", "Budi", "Siti", "Rina", "Yusuf", "Dewi", "Agus", "Hendra", "Maria", "Kevin", "Nur", "Rizky",
+               "Putri", "Bambang", "Lestari", "Andi", "Wahyu", "Fitri", "Daniel", "Sarah", "Min-ji", "Joon", "Olena", "Ivan"]
+ROLES = {
+    "id": ["juru bicara", "kepala bidang kedaruratan", "pengamat hubungan internasional", "analis keamanan",
+           "anggota DPRD setempat", "koordinator relawan", "peneliti senior"],
+    "en": ["a spokesperson", "the head of emergency operations", "an international relations analyst",
+           "a security analyst", "a regional lawmaker", "a volunteer coordinator", "a senior researcher"],
+}
+AGENCIES = {
+    "id": ["BPBD {w}", "Pemkab {w}", "Posko Terpadu {w}", "Dinas Sosial {w}", "Kodim {w}", "Polres {w}"],
+    "en": ["the {w} disaster agency", "the {w} regency office", "the {w} relief centre", "the {w} social affairs office"],
+}
+
+
+def expand(rng, template, **names):
+    """Pick one of each {a|b|c} choice, then fill the named slots."""
+    out, i = [], 0
+    while True:
+        j = template.find("{", i)
+        if j < 0:
+            out.append(template[i:])
+            break
+        k = template.index("}", j)
+        out.append(template[i:j])
+        body = template[j + 1:k]
+        if "|" in body:
+            out.append(rng.choice(body.split("|")))
+        else:
+            value = names[body]
+            out.append(str(value(rng) if callable(value) else value))
+        i = k + 1
+    text = "".join(out)
+    return text[0].upper() + text[1:]
+
+
+def surname(rng):
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.choice((2, 3)))).capitalize()
+
 
 BACKGROUND = {
     "deployment": {
@@ -526,29 +578,50 @@ TITLES = {
 }
 
 
-def article_for(rng, story, code, day):
+def filler_names(rng, story, code, outlet):
+    word = story.place.split()[1]
+    return {
+        "place": story.place, "outlet": outlet,
+        "person": lambda r: r.choice(story.people),
+        "role": lambda r: r.choice(ROLES[code]),
+        "agency": lambda r: r.choice(story.agencies[code]),
+        "year": lambda r: story.start.year - r.randrange(1, 6),
+        "hh": lambda r: f"{r.randrange(7, 22):02d}", "hh_en": lambda r: r.randrange(1, 11),
+        "mm": lambda r: r.choice(("00", "15", "30", "45")),
+        "phone": lambda r: f"0{r.randrange(21, 779)}-{r.randrange(1000, 9999)}-{r.randrange(1000, 9999)}",
+        "phone_en": lambda r: f"+62 {r.randrange(21, 779)} {r.randrange(1000, 9999)} {r.randrange(1000, 9999)}",
+        "weekday": lambda r: LEX.weekdays["id"][r.randrange(7)],
+        "weekday_en": lambda r: LEX.weekdays["en"][r.randrange(7)],
+        "word": word,
+    }
+
+
+def article_for(rng, story, code, day, outlet):
     """The paragraphs of one article of the story, as reported on the day."""
     ref = story.start + dt.timedelta(days=day)
     main = PARAGRAPHS[story.kind](rng, code, story, day, ref)
-    fillers = [f.format(year=story.start.year - rng.randrange(1, 6)) for f in rng.sample(FILLER[code], 14)]
+    names = filler_names(rng, story, code, outlet)
+    fillers = [expand(rng, f, **names) for f in rng.sample(FILLER[code], 14)]
     month = fmt_date(rng, code, story.start - dt.timedelta(days=rng.randrange(60, 400)), form="month")
     background = [b.format(month=month) for b in BACKGROUND[story.kind][code]]
     rng.shuffle(background)
     dateline = story.place.upper().split()[-1]
     paragraphs = [f"{dateline} - " + " ".join(main[:2])]
-    paragraphs.append(rng.choice(QUOTES[code]) + " " + fillers.pop())
+    paragraphs.append(expand(rng, rng.choice(QUOTES[code]), **names) + " " + fillers.pop())
     for sentence in main[2:]:
         paragraphs.append(sentence + (" " + fillers.pop() if rng.random() < 0.5 else ""))
     paragraphs.append(" ".join(background[: rng.randrange(1, 4)]))
     # A second take (another official's figures): more claims, and sometimes a rival one.
     extra = PARAGRAPHS[story.kind](rng, code, story, day, ref)
     paragraphs.append(" ".join(rng.sample(extra, min(2, len(extra)))))
-    paragraphs.append(rng.choice(QUOTES[code]) + " " + fillers.pop())
+    paragraphs.append(expand(rng, rng.choice(QUOTES[code]), **names) + " " + fillers.pop())
     # Long-form pieces carry more background and quotes.
     for _ in range(rng.choice((1, 2, 2, 3, 5))):
         if len(fillers) >= 2:
             paragraphs.append(fillers.pop() + " " + fillers.pop())
     paragraphs.append(" ".join(fillers[:2]))
+    # The outlet's own footer, on every one of its articles.
+    paragraphs.append(FOOTER[code][sum(map(ord, outlet)) % len(FOOTER[code])].format(outlet=outlet))
     return paragraphs
 
 
@@ -612,7 +685,7 @@ def generate(n, seed=1):
                 text = near_duplicate(srng, code, original, first_source, source)
                 day = day0
             else:
-                paragraphs = article_for(srng, story, code, day)
+                paragraphs = article_for(srng, story, code, day, source)
                 text = "\n\n".join(paragraphs)
                 title = title_for(srng, story, code, day)
                 story.sent.append((code, text, title, day, source))
