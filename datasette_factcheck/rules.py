@@ -231,7 +231,9 @@ def _when(c):
 
 
 def _who(c):
-    return c.get("source") or c.get("title") or c.get("ref") or c["article_id"]
+    if c.get("source"):
+        return c["source"]
+    return f"“{c['title']}”" if c.get("title") else (c.get("ref") or c["article_id"])
 
 
 def explain(kind, a, b, rel, gap, window=DEFAULT_WINDOW_DAYS):
