@@ -2,6 +2,7 @@
 finds candidates through an index, rapidfuzz confirms them."""
 import hashlib
 import re
+from collections import Counter
 
 from rapidfuzz import fuzz
 
@@ -11,6 +12,7 @@ SHINGLE = 5
 SKETCH = 16
 MIN_SHARED = 4
 MIN_RATIO = 88
+PER_HASH = 16  # candidates read per shared hash
 MIN_WORDS = 25  # too short to tell a copy from two outlets' one-line items
 
 
@@ -33,12 +35,13 @@ def find_original(db, article, hashes, exclude=()):
     or None; ``exclude`` holds the article's own older versions."""
     if not hashes or len(article["text"].split()) < MIN_WORDS:
         return None
-    marks = ",".join("?" for _ in hashes)
-    rows = db.execute(
-        f"select s.article_id, count(*) n from article_sketches s where s.hash in ({marks}) "
-        "and s.article_id != ? group by s.article_id having n >= ? order by n desc limit 5",
-        [*hashes, article["id"], MIN_SHARED],
-    ).fetchall()
+    shared = Counter()
+    for h in hashes:  # bounded per hash: boilerplate shingles are in thousands of articles
+        shared.update(r[0] for r in db.execute(
+            "select article_id from article_sketches where hash = ? and article_id != ? limit ?",
+            [h, article["id"], PER_HASH],
+        ))
+    rows = [(other, n) for other, n in shared.most_common(5) if n >= MIN_SHARED]
     for other_id, _ in rows:
         if other_id in exclude:
             continue

@@ -50,7 +50,7 @@ def by_group(claims):
     return groups
 
 
-NEAREST = 3  # each article meets this many of the nearest articles of each other account
+NEAREST = 3  # each article meets this many of its nearest articles with another account
 MAX_ACCOUNTS = 40  # past this many distinct accounts in one slot, compare neighbours in time
 NEIGHBOURS = 8
 
@@ -59,9 +59,9 @@ def pairs_of_groups(claims, account, disagree):
     """Pairs of articles (their claims in this slot) whose accounts disagree.
 
     Articles giving the same account (the same ``account(claims)``) form one
-    cluster; for each pair of disagreeing clusters, each article meets its
-    NEAREST counterparts in time. A slot with many articles so yields flags in
-    proportion to its articles, not to their square.
+    cluster; each article meets the NEAREST articles in time among those whose
+    account disagrees with its own. A slot with many articles so yields flags
+    in proportion to its articles, not to their square.
     """
     groups = by_group(claims)
     when = {g: _ordinal(min((c.get("as_of") or "9999-12-31") for c in cl)) for g, cl in groups.items()}
@@ -73,20 +73,20 @@ def pairs_of_groups(claims, account, disagree):
         yield from _neighbour_pairs(groups, when, disagree, related)
         return
     keys = sorted(clusters, key=repr)
-    for i, k1 in enumerate(keys):
-        for k2 in keys[i + 1:]:
-            x, y = clusters[k1], clusters[k2]
-            if not disagree(groups[x[0]], groups[y[0]]):
-                continue
-            pairs = set()
-            for xs, ys in ((x, y), (y, x)):
-                ys = sorted(ys, key=lambda g: (when[g], g))
-                times = [when[g] for g in ys]
-                for g in xs:
-                    for h in _nearest(ys, times, when[g], lambda h: related(g, h)):
-                        pairs.add((min(g, h), max(g, h)))
-            for g, h in sorted(pairs):
-                yield groups[g], groups[h]
+    order = {k: sorted(clusters[k], key=lambda g: (when[g], g)) for k in keys}
+    times = {k: [when[g] for g in order[k]] for k in keys}
+    rival = {k1: [k2 for k2 in keys if k2 != k1 and disagree(groups[clusters[k1][0]], groups[clusters[k2][0]])] for k1 in keys}
+    pairs = set()
+    for k1 in keys:
+        for g in clusters[k1]:
+            near = []
+            for k2 in rival[k1]:
+                for h in _nearest(order[k2], times[k2], when[g], lambda h: related(g, h)):
+                    near.append((abs(when[h] - when[g]), h))
+            for _, h in sorted(near)[:NEAREST]:
+                pairs.add((min(g, h), max(g, h)))
+    for g, h in sorted(pairs):
+        yield groups[g], groups[h]
 
 
 def _same_story(groups):
