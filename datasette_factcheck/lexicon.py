@@ -98,7 +98,7 @@ class Lexicon:
             for key in (
                 "label_words", "count_fillers", "negations", "modality", "speech_verbs",
                 "clause_breaks", "coordinators", "stopwords", "abbreviations",
-                "holder_after", "agent_markers", "prepositions", "determiners", "day_parts", "month_markers", "demonstratives", "aspect_nouns", "generic_objects", "year_markers", "weekday_markers",
+                "holder_after", "agent_markers", "prepositions", "determiners", "day_parts", "month_markers", "demonstratives", "aspect_nouns", "generic_objects", "place_words", "year_markers", "weekday_markers",
                 "percent_words",
             )
         }
@@ -120,6 +120,7 @@ class Lexicon:
             "state": p(self.state_of),
             "proposition": p(self.proposition_of),
             "money_kind": p(self.money_kind_of),
+            "title": p(d.get("titles", [])),
             "idiom": p(d.get("idioms", [])),
             "subset": p(d.get("subset_markers", [])),
             "plan": p(d.get("plan_markers", [])),

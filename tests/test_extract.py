@@ -256,3 +256,14 @@ def test_unknown_propositions_keep_their_object():
     by_value = {c["value"]: c["predicate"] for c in found}
     assert by_value["confirmed"] == "about:kelalaian"
     assert by_value["denied"] == "tear_gas"  # a generic object ("laporan itu") takes the article's proposition
+
+
+def test_a_person_is_one_entity_whatever_the_rank_before_the_name():
+    ind = of_kind(claims_of("Kepala Divisi Humas Polri Irjen Dedi Prasetyo mengakui aparat menembakkan gas air mata.", "id", "2022-10-04"), "stance")
+    eng = of_kind(claims_of("National police spokesman Dedi Prasetyo denied that officers fired tear gas.", "en", "2022-10-04"), "stance")
+    assert ind[0]["subject"] == eng[0]["subject"] == "dedi-prasetyo"
+
+
+def test_money_is_counted_by_what_it_is_for():
+    found = numbers("Pemerintah menjanjikan santunan Rp 50 juta kepada setiap keluarga korban.")
+    assert found[50000000]["predicate"] == "money:compensation"

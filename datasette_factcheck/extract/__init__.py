@@ -126,12 +126,24 @@ class Document:
         if not names:
             return None
         a, b, name, entity = names[-1] if last else names[0]
+        name = self._without_titles(name)
         if not entity:
             entity = slug(name)
             self.new_entities.setdefault(entity, {"id": entity, "name": name, "kind": "extracted", "aliases": set()})
             self.new_entities[entity]["aliases"].add(name)
         self.mentions = sorted(self.mentions + [(a, b, entity, name)])
         return entity
+
+    def _without_titles(self, name):
+        """A person's name without the ranks and offices before it, so
+        "Irjen Dedi Prasetyo" and "spokesman Dedi Prasetyo" are one person;
+        an office over a place ("Kapolda Jawa Timur") stays whole."""
+        found = list(self.lex.re["title"].finditer(name))
+        if found and found[-1].end() < len(name):
+            rest = name[found[-1].end():].strip(" ,.")
+            if rest and rest[0].isupper() and rest.split()[0].lower() not in self.lex.sets["place_words"]:
+                return rest
+        return name
 
     # -- propositions ------------------------------------------------------
     def _topic(self):

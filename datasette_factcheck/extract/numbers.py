@@ -286,8 +286,9 @@ def _counted(doc, n, s, e, previous):
         if before and not DIGITS.search(text, before[-1].end(), n.start):
             concept = lex.lookup(lex.state_of, before[-1].group())
     concept = concept or noun_concept
-    if concept is None and CURRENCY.search(text, max(s, n.start - 5), n.start):
-        concept = "money:" + (_money_kind(text, max(s, n.start - 80), n.start, lex) or "amount")
+    if concept == "money" or CURRENCY.search(text, max(s, n.start - 5), n.start):
+        # an amount of money, by what it is for: "santunan Rp 50 juta", "losses of $2 billion"
+        concept = "money:" + (_money_kind(text, max(s, n.start - 80), limit, lex) or "amount")
     if concept is None and not _head_word(text, n.end, limit, lex):
         # "jumlah rudal ... mencapai 220 unit", "the number of missiles ... was 220"
         back = max(s, n.start - 60)
