@@ -125,6 +125,7 @@ class Lexicon:
             "subset": p(d.get("subset_markers", [])),
             "plan": p(d.get("plan_markers", [])),
             "future": p(d.get("future_markers", [])),
+            "past": p(d.get("past_markers", [])),
             "done": p(d.get("done_markers", [])),
             "revision": p(d.get("revision_markers", [])),
             "silence_noun": p(d.get("silence_nouns", [])),

@@ -267,3 +267,14 @@ def test_a_person_is_one_entity_whatever_the_rank_before_the_name():
 def test_money_is_counted_by_what_it_is_for():
     found = numbers("Pemerintah menjanjikan santunan Rp 50 juta kepada setiap keluarga korban.")
     assert found[50000000]["predicate"] == "money:compensation"
+
+
+def test_a_stance_told_as_history_is_not_the_current_account():
+    found = stances("Russia acknowledged on Monday that its instructors were in Mali, days after the Kremlin denied any deployment.", "en", "2022-01-18")
+    assert found == {("russia", "confirmed")}
+    assert stances("Kapolda sebelumnya membantah bahwa polisi menembakkan gas air mata.", "id") == set()
+
+
+def test_foreign_fighters_are_troops_of_their_country():
+    found = numbers("A UN report said about 1,000 Russian fighters were operating in the country.", "en")
+    assert (found[1000]["subject"], found[1000]["predicate"]) == ("russia", "troops")

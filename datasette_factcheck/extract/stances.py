@@ -21,7 +21,7 @@ def claims(doc):
         seen = set()
         for value, cs, ce, passive in _cues(doc, s, e, parts):
             clause = next(((a, b) for a, b in parts if a <= cs < b), (s, e))
-            if _modal(doc, clause[0], cs):
+            if _modal(doc, clause[0], cs) or _told_as_history(doc, s, clause[0], cs):
                 continue
             if value != "silent" and _negated(doc, clause[0], cs) and not lex.re["negation"].search(text, cs, ce):
                 value = "silent"
@@ -65,6 +65,19 @@ def _window(doc, start, end, n):
 
 def _modal(doc, clause_start, cue_start):
     return bool(doc.lex.re["modality"].search(" ".join(_window(doc, clause_start, cue_start, 8))))
+
+
+def _told_as_history(doc, s, clause_start, cue_start):
+    """ "days after the Kremlin denied", "Kapolda sebelumnya membantah": an
+    earlier stance retold, not the source's account of now, unless the
+    sentence dates it ("Sebelumnya, pada hari Minggu, Polri sempat membantah")."""
+    markers = [m for m in doc.lex.re["past"].finditer(doc.text, s, cue_start)
+               if m.start() >= clause_start or not doc.text[m.end():clause_start].strip(" ,")
+               or len(words(doc.text, m.end(), cue_start)) <= 6]
+    if not markers:
+        return False
+    since = markers[0].start()
+    return not any(since <= m.start < cue_start for _, m in doc.dates if m.precision == "day")
 
 
 def _negated(doc, clause_start, cue_start):
