@@ -64,7 +64,7 @@ SCHEMA = {
 INDEXES = [
     ("claims", ["article_id"]),
     ("claims", ["slot"]),
-    ("claims", ["subject"]),
+    ("claims", ["subject", "as_of"]),
     ("articles", ["duplicate_of"]),
     ("articles", ["detected"]),
     ("contradictions", ["claim_a"]),

@@ -478,19 +478,22 @@ async def entity(datasette, request):
             "select alias from entity_aliases where entity_id = ? order by alias", [id]
         )).rows
     ]
-    about = "select id from claims where subject = :id and kind in ('stance', 'number')"
+    # the first TIMELINE_LIMIT claims in time order, read along the (subject, as_of)
+    # index, and only their flags: bounded however much is said about the entity
     claims = (await db.execute(
         f"""select {', '.join(_columns('cl', CLAIM_COLUMNS, ''))}, coalesce(cl.as_of, a.published) as date,
           {', '.join(_columns('a', ARTICLE_COLUMNS, 'article_'))}
         from claims cl join articles a on a.id = cl.article_id
-        where cl.id in ({about})
-        order by date, cl.id limit {TIMELINE_LIMIT + 1}""",
+        where cl.subject = :id and cl.kind in ('stance', 'number')
+        order by cl.as_of, cl.id limit {TIMELINE_LIMIT + 1}""",
         {"id": id},
     )).rows
+    shown = json.dumps([row["id"] for row in claims[:TIMELINE_LIMIT]])
     flags = (await db.execute(
-        f"""select id, claim_a, claim_b, kind, relation, status, explanation from contradictions
-        where claim_a in ({about}) or claim_b in ({about}) order by id""",
-        {"id": id},
+        """select id, claim_a, claim_b, kind, relation, status, explanation from contradictions
+        where claim_a in (select value from json_each(:shown)) or claim_b in (select value from json_each(:shown))
+        order by id""",
+        {"shown": shown},
     )).rows
     flags = [dict(row, page=urls.contradiction(row["id"])) for row in flags]
     flags_by_claim = {}
