@@ -8,7 +8,10 @@ from . import detect as detection
 from . import store
 from .ingest import DEFAULT_MAX_BYTES, iter_paths, read_path
 from .loader import Loader
+from .parallel import Extractors
 from .rules import DEFAULT_WINDOW_DAYS
+
+BATCH = 64  # articles a worker extracts between writes
 
 window_option = click.option(
     "--window-days", type=click.IntRange(0), default=DEFAULT_WINDOW_DAYS, show_default=True,
@@ -28,7 +31,9 @@ def factcheck():
 @window_option
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse input files larger than this.")
 @click.option("--silent", is_flag=True, help="No progress bar or summary.")
-def load(db_path, paths, no_detect, window_days, max_bytes, silent):
+@click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
+              help="Processes extracting claims; the database keeps one writer.")
+def load(db_path, paths, no_detect, window_days, max_bytes, silent, workers):
     """Load articles from PATHS (files or folders; - for JSONL on stdin) into DB_PATH.
 
     Loading the same inputs again changes nothing; a bad input is reported with
@@ -36,33 +41,67 @@ def load(db_path, paths, no_detect, window_days, max_bytes, silent):
     db = store.open_db(db_path)
     loader = Loader(db)
     counts = {"new": 0, "unchanged": 0, "errors": 0, "claims": 0}
-    for article in loader.stale():  # lexicons or aliases changed since these were read
-        loader.store(article)
-    files = list(iter_paths(paths))
-    show = not silent and sys.stderr.isatty() and len(files) > 1
-    with click.progressbar(files, label="Loading", file=sys.stderr, show_pos=True) if show else _Quiet(files) as bar:
-        for path in bar:
-            failed = False
-            for where, ref, item in read_path(path, max_bytes):
-                if isinstance(item, Exception):
-                    failed = True
-                    counts["errors"] += 1
-                    line = f":{item.line}" if item.line else ""
-                    click.echo(f"error: {where}{line}: {item.reason}", err=True)
-                    store.record_error(db, where, item.reason, item.line)
-                    continue
-                try:
-                    status, n = loader.store(item)
-                except sqlite3.Error as e:  # the article's transaction rolled back; the rest goes on
-                    failed = True
-                    counts["errors"] += 1
-                    click.echo(f"error: {where}: could not store {ref}: {e}", err=True)
-                    store.record_error(db, where, f"could not store {ref}: {e}", 0)
-                    continue
-                counts[status] += 1
-                counts["claims"] += n
-            if not failed:
-                store.clear_errors(db, str(path))
+    failed = set()
+    pending = []  # (where, ref, article) waiting for extraction, in input order
+    extractors = Extractors(store.aliases(db), workers)
+
+    def report(where, reason, line=0):
+        counts["errors"] += 1
+        failed.add(where)
+        click.echo(f"error: {where}{f':{line}' if line else ''}: {reason}", err=True)
+        store.record_error(db, where, reason, line)
+
+    def save(where, ref, article, extracted=None):
+        try:
+            status, n = loader.store(article, extracted)
+        except sqlite3.Error as e:  # the article's transaction rolled back; the rest goes on
+            report(where, f"could not store {ref}: {e}")
+            return
+        counts[status] += 1
+        counts["claims"] += n
+
+    in_flight = []  # one submitted batch: [(items, async result)]
+
+    def drain():
+        for items, result in in_flight:
+            for (where, ref, article), extracted in zip(items, result.get()):
+                save(where, ref, article, extracted)
+        in_flight.clear()
+
+    def flush(wait=True):
+        batch = list(pending)
+        pending.clear()
+        result = extractors.submit([a for _, _, a in batch]) if batch else None
+        drain()  # write the batch before while this one is extracted
+        if result is not None:
+            in_flight.append((batch, result))
+        if wait:
+            drain()
+
+    try:
+        for article in loader.stale():  # lexicons or aliases changed since these were read
+            pending.append((article["path"], article["ref"], article))
+        flush()
+        files = list(iter_paths(paths))
+        show = not silent and sys.stderr.isatty() and len(files) > 1
+        with click.progressbar(files, label="Loading", file=sys.stderr, show_pos=True) if show else _Quiet(files) as bar:
+            for path in bar:
+                for where, ref, item in read_path(path, max_bytes):
+                    if isinstance(item, Exception):
+                        report(where, item.reason, item.line)
+                    elif loader.is_current(item):
+                        flush()  # keep input order
+                        save(where, ref, item)
+                    else:
+                        pending.append((where, ref, item))
+                        if len(pending) >= BATCH * workers:
+                            flush(wait=False)
+            flush()
+    finally:
+        extractors.close()
+    for path in files:
+        if str(path) not in failed:
+            store.clear_errors(db, str(path))
     flags = None
     slots = loader.pending_slots()
     if slots and not no_detect:

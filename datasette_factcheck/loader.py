@@ -21,8 +21,14 @@ class Loader:
         self.fingerprint = fingerprint(db)
         self.slots = set()
 
-    def store(self, article):
-        """Store one article. Returns ("new" | "unchanged", number of claims).
+    def is_current(self, article):
+        """Whether this text is stored already, read with today's lexicons and aliases."""
+        row = self.db.execute("select extracted_with from articles where content_hash = ?", [article["content_hash"]]).fetchone()
+        return bool(row) and row[0] == self.fingerprint
+
+    def store(self, article, extracted=None):
+        """Store one article (its claims already ``extracted`` by a worker, or
+        extracted here). Returns ("new" | "unchanged", number of claims).
 
         A path that now holds other text loses its old version; the slots its
         claims leave or join are collected in ``self.slots`` for detection."""
@@ -48,7 +54,10 @@ class Loader:
         article["duplicate_of"] = duplicates.find_original(db, article, hashes, exclude=previous)
         article["extracted_with"] = self.fingerprint
         article["detected"] = 0
-        claims, new_entities = extract(article, self.matcher)
+        if extracted is None:
+            claims, new_entities = extract(article, self.matcher)
+        else:  # done in a worker process
+            claims, new_entities, article["anchors"] = extracted
         for claim in claims:
             claim["slot"] = slot_key(claim)
         with store.transaction(db):

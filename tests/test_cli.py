@@ -122,3 +122,14 @@ def test_missing_path_is_an_error(tmp_path):
     result = load(db, tmp_path / "nope.txt")
     assert result.exit_code == 1
     assert "nope.txt" in result.output and "no such file" in result.output
+
+
+def test_workers_give_the_same_database(tmp_path, seeds_copy):
+    (seeds_copy / "bad.jsonl").write_text('{"id": "x", "text": "Russia denied sending troops."}\n{oops\n', encoding="utf-8")
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    assert load(one, seeds_copy).exit_code == 1
+    result = load(two, seeds_copy, args=["--workers", "2"])
+    assert result.exit_code == 1 and "bad.jsonl:2" in result.output
+    for sql in ("select * from articles order by id", "select * from claims order by id",
+                "select * from contradictions order by id", "select path, line, reason from load_errors order by path"):
+        assert rows(one, sql) == rows(two, sql)
