@@ -73,6 +73,8 @@ TARGETS = {
     "rss_flat": 1.25,  # peak at 10N no more than this times the peak at N counts as flat
 }
 
+SHARD = 10_000  # articles per JSONL file when a corpus is loaded as a folder
+
 FULL = dict(articles=10_000, growth_n=2_000, rss_large=100_000, claims=[10_000, 100_000, 1_000_000], requests=20, timeout=600)
 QUICK = dict(articles=200, growth_n=40, rss_large=300, claims=[300, 1_000], requests=3, timeout=120)
 
@@ -123,6 +125,7 @@ def run_timed(cmd, timeout, log_path):
     proc.returncode = os.waitstatus_to_exitcode(status)
     tail = log_path.read_text(errors="replace")[-600:]
     return {
+        "loadavg_1m_after": round(os.getloadavg()[0], 2),
         "cmd": " ".join(str(c) for c in cmd),
         "seconds": round(seconds, 3),
         "rc": proc.returncode,
@@ -191,7 +194,8 @@ class Harness:
         self.datasette = tool("datasette")
         self.sqlite_utils = tool("sqlite-utils")
         self.results = {"meta": self.meta(), "figures": {}, "steps": {}}
-        self.corpora = {}
+        self.corpora = {}  # n -> one JSONL file (what sqlite-utils insert reads)
+        self.folders = {}  # n -> folder of SHARD-article JSONL files, for loads of n > SHARD
 
     def log(self, message):
         stamp = time.strftime("%H:%M:%S")
@@ -230,6 +234,7 @@ class Harness:
             "package_dirty": dirty,
             "package_changed_files": changed,
             "seed": self.args.seed,
+            "loadavg_1m_at_start": round(os.getloadavg()[0], 2),
             "timeout_s": self.args.timeout,
             "command": " ".join([Path(sys.executable).name, "benchmarks/run.py", *sys.argv[1:]]),
         }
@@ -260,6 +265,28 @@ class Harness:
                 os.replace(str(paths[n]) + ".tmp", paths[n])
             self.results["steps"]["generate"] = {"sizes": missing, "seconds": round(time.perf_counter() - start, 2)}
         self.corpora.update(paths)
+        # Corpora bigger than a shard are loaded as a folder of JSONL files of
+        # SHARD articles (an archive as it sits on disk): the loader refuses a
+        # single file over its --max-bytes limit (50 MB by default).
+        for n in sizes:
+            if n > SHARD:
+                folder = Path(str(paths[n])[: -len(".jsonl")])
+                if not folder.is_dir():
+                    tmp = Path(str(folder) + ".tmp")
+                    shutil.rmtree(tmp, ignore_errors=True)
+                    tmp.mkdir()
+                    with open(paths[n], encoding="utf-8") as src:
+                        part = None
+                        for i, line in enumerate(src):
+                            if i % SHARD == 0:
+                                if part:
+                                    part.close()
+                                part = open(tmp / f"part-{i // SHARD:04d}.jsonl", "w", encoding="utf-8")
+                            part.write(line)
+                        if part:
+                            part.close()
+                    os.replace(tmp, folder)
+                self.folders[n] = folder
         one = self.work / "corpus-1.jsonl"
         with open(paths[sizes[0]], encoding="utf-8") as src, open(one, "w", encoding="utf-8") as dst:
             dst.write(src.readline())
@@ -270,10 +297,12 @@ class Harness:
         db = self.work / f"{name}.db"
         remove_db(db)
         self.log(f"load {n:,} articles -> {db.name} {' '.join(extra)}")
-        r = run_timed([self.datasette, "factcheck", "load", str(db), str(self.corpus(n)), *extra], timeout or self.args.timeout, self.logs / f"{name}.log")
-        r.update(articles=n, db=str(db), counts=db_counts(db))
+        source = self.folders.get(n) or self.corpus(n)
+        r = run_timed([self.datasette, "factcheck", "load", str(db), str(source), *extra], timeout or self.args.timeout, self.logs / f"{name}.log")
+        r.update(articles=n, db=str(db), counts=db_counts(db),
+                 input=f"folder of {math.ceil(n / SHARD)} JSONL files" if n in self.folders else "one JSONL file")
         if r["rc"] not in (0, None) and not r["timed_out"]:
-            r["error"] = f"exit status {r['rc']}"
+            r["error"] = f"exit status {r['rc']}: {r['log_tail'][-300:]}"
         self.log(f"  {fmt_s(r['seconds'])}{' (timed out)' if r['timed_out'] else ''}, peak RSS {r['peak_rss_mb']} MB, {r['counts']}")
         self.results["steps"][name] = r
         return r
@@ -352,7 +381,7 @@ class Harness:
 
         # (5) RSS: the load at N (above) and at 10N
         points = [{"articles": n, "peak_rss_mb": r["peak_rss_mb"], "seconds": r["seconds"],
-                   "timed_out": r["timed_out"], "stored": r["counts"].get("articles")}
+                   "timed_out": r["timed_out"], "stored": r["counts"].get("articles"), "input": r["input"], "error": r.get("error")}
                   for n, r in ((a.growth_n, small), (a.articles, main))]
         if a.rss_large:
             predicted = self.extrapolate(main, a.articles, a.rss_large, t0)
@@ -363,11 +392,11 @@ class Harness:
             else:
                 big = self.load(a.rss_large, f"load-{a.rss_large}")
                 points.append({"articles": a.rss_large, "peak_rss_mb": big["peak_rss_mb"], "seconds": big["seconds"],
-                               "timed_out": big["timed_out"], "stored": big["counts"].get("articles")})
+                               "timed_out": big["timed_out"], "stored": big["counts"].get("articles"), "input": big["input"], "error": big.get("error")})
                 if big["seconds"]:
                     self.remove(big)
         f5 = {"points": points, "target_mb": TARGETS["rss_mb"]}
-        done = [p for p in points if p.get("peak_rss_mb") is not None]
+        done = [p for p in points if p.get("peak_rss_mb") is not None and not p.get("error")]
         if any(p["peak_rss_mb"] >= TARGETS["rss_mb"] for p in done):
             f5["met"] = False  # a peak already over the limit (even of a killed load) misses it
         elif len(done) >= 2 and not any(p["timed_out"] for p in done):
@@ -596,6 +625,8 @@ class Harness:
             for p in f5["points"]:
                 if p.get("skipped"):
                     parts.append(f"{p['articles']:,}: skipped (load >= {p['predicted_s']:.0f} s)")
+                elif p.get("error"):
+                    parts.append(f"{p['articles']:,}: load failed ({p['error'][:80]})")
                 else:
                     note = f", killed after {fmt_s(p['seconds'])} with {p.get('stored') or 0:,} stored" if p.get("timed_out") else ""
                     parts.append(f"{p['articles']:,}: {'>= ' if p.get('timed_out') else ''}{p['peak_rss_mb']:.0f} MB{note}")
@@ -618,7 +649,8 @@ class Harness:
         text = "\n".join(lines)
         m = self.results["meta"]
         print(f"\ndatasette-factcheck benchmarks ({m['mode']}, commit {m['commit']}{' + local changes' if m['package_dirty'] else ''}, "
-              f"{m['machine']['cores']} cores, {m['machine']['cpu']}, Python {m['python']}, Datasette {m['datasette']}, SQLite {m['sqlite']})")
+              f"{m['machine']['cores']} cores, {m['machine']['cpu']}, Python {m['python']}, Datasette {m['datasette']}, SQLite {m['sqlite']}; "
+              f"load average {m.get('loadavg_1m_at_start')} at start, {m.get('loadavg_1m_max_seen', '?')} at most)")
         print(text)
         self.results["table"] = [dict(zip(headers, r)) for r in rows]
         return text
@@ -910,6 +942,11 @@ def main(argv=None):
                         remove_db(path)
     finally:
         h.results["meta"]["total_s"] = round(time.perf_counter() - start, 1)
+        h.results["meta"]["loadavg_1m_at_end"] = round(os.getloadavg()[0], 2)
+        # Other work on the machine skews wall times: say how busy it was.
+        h.results["meta"]["loadavg_1m_max_seen"] = max(
+            [h.results["meta"]["loadavg_1m_at_start"], h.results["meta"]["loadavg_1m_at_end"]]
+            + [v.get("loadavg_1m_after", 0) for v in h.results["steps"].values() if isinstance(v, dict)])
         h.print_table()
         h.write()
 
