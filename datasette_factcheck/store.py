@@ -77,6 +77,7 @@ INDEXES = [
     ("articles", ["language"]),
     ("reviews", ["contradiction_id"]),
     ("articles", ["content_hash"]),
+    ("articles", ["path", "ref"]),
     ("entity_aliases", ["entity_id"]),
 ]
 
