@@ -245,7 +245,10 @@ class Harness:
         return self.corpora[n]
 
     def make_corpora(self, sizes):
-        tag = hashlib.sha1(Path(generate.__file__).read_bytes()).hexdigest()[:8]
+        digest = hashlib.sha1(Path(generate.__file__).read_bytes())
+        for lexicon_file in sorted(Path(generate.LEXICONS).glob("*.yml")):
+            digest.update(lexicon_file.read_bytes())
+        tag = digest.hexdigest()[:8]
         sizes = sorted(set(sizes))
         paths = {n: self.work / f"corpus-{n}-s{self.args.seed}-{tag}.jsonl" for n in sizes}
         missing = [n for n in sizes if not paths[n].exists()]
@@ -592,7 +595,10 @@ class Harness:
                     parts.append(f"{p['claims']:,}: error")
                 else:
                     parts.append(f"{p['claims']:,}: {'>= ' if p.get('timed_out') else ''}{fmt_s(p.get('seconds'))}")
-            segs = "; ".join(f"{short(g['from'])}->{short(g['to'])} {'>= ' if g['bound'] else ''}{g['exponent']}" for g in f3.get("segments", []))
+            segs = "; ".join(
+                f"{short(g['from'])}->{short(g['to'])} {'>= ' if g['bound'] else ''}{g['exponent']}"
+                + (f" (net {g['exponent_net_of_startup']})" if g.get("exponent_net_of_startup") is not None else "")
+                for g in f3.get("segments", []))
             rows.append(("3 detect alone", "claims " + " / ".join(f"{p['claims']:,}" for p in f3["points"]),
                          (f"exponent {segs}" if segs else "exponent not measured") + "  (" + "; ".join(parts) + ")",
                          "<= 1.1", status(f3.get("met"))))
@@ -648,7 +654,7 @@ class Harness:
             lines.append(" | ".join(str(c).ljust(w) for c, w in zip(r, widths)))
         text = "\n".join(lines)
         m = self.results["meta"]
-        print(f"\ndatasette-factcheck benchmarks ({m['mode']}, commit {m['commit']}{' + local changes' if m['package_dirty'] else ''}, "
+        print(f"\ndatasette-factcheck benchmarks ({m['mode']}, {'snapshot of ' if m.get('measured', '').startswith('snapshot') else ''}commit {m['commit']}{' + local changes' if m['package_dirty'] else ''}, "
               f"{m['machine']['cores']} cores, {m['machine']['cpu']}, Python {m['python']}, Datasette {m['datasette']}, SQLite {m['sqlite']}; "
               f"load average {m.get('loadavg_1m_at_start')} at start, {m.get('loadavg_1m_max_seen', '?')} at most)")
         print(text)
@@ -909,6 +915,7 @@ def parse_args(argv):
     p.add_argument("--out", default=str(HERE / "out"), help="where results.json, corpora and databases go")
     p.add_argument("--keep", action="store_true", help="keep the big databases (they are removed to save disk)")
     p.add_argument("--only", help="comma-separated subset of: loads,detect,pages (pages needs detect)")
+    p.add_argument("--snapshot", metavar="REV", help="measure the package as committed at REV (e.g. HEAD), not the working tree others may be editing")
     args = p.parse_args(argv)
     base = QUICK if args.quick else FULL
     for key, value in base.items():
@@ -921,9 +928,40 @@ def parse_args(argv):
     return args
 
 
+def use_snapshot(rev, out):
+    """Measure the package as of a git revision, whatever the working tree
+    holds: extract it and put it first on the import path of this process and
+    of every command it runs (the editable install's finder comes after
+    sys.path). Returns (full sha, folder)."""
+    sha = subprocess.run(["git", "rev-parse", rev], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    folder = Path(out) / f"snapshot-{sha[:12]}"
+    if not (folder / "datasette_factcheck").is_dir():
+        tmp = Path(str(folder) + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        archive = subprocess.run(["git", "archive", sha, "datasette_factcheck"], cwd=ROOT, capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(tmp)], input=archive, check=True)
+        shutil.rmtree(folder, ignore_errors=True)
+        os.replace(tmp, folder)
+    sys.path.insert(0, str(folder))
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(folder)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p])
+    generate.LEXICONS = folder / "datasette_factcheck" / "lexicons"
+    return sha, folder
+
+
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    snapshot = None
+    if args.snapshot:
+        snapshot = use_snapshot(args.snapshot, Path(args.out).resolve())
     h = Harness(args)
+    if snapshot:
+        h.results["meta"].update(measured=f"snapshot of {args.snapshot} ({snapshot[0][:12]})", commit=snapshot[0][:12],
+                                 package_dirty=False, package_changed_files=[])
+    else:
+        h.results["meta"]["measured"] = "working tree"
+    import datasette_factcheck
+    h.results["meta"]["package_path"] = str(Path(datasette_factcheck.__file__).parent)
     start = time.perf_counter()
     h.make_corpora([args.growth_n, args.articles] + ([args.rss_large] if args.rss_large else []))
     seed_db = h.work / f"load-{args.growth_n}.db"
