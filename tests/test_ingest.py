@@ -165,3 +165,11 @@ def test_english_article_end_to_end(tmp_path):
     got = rows(db, "select x.relation, x.kind, ca.value va, cb.value vb from contradictions x join claims ca on ca.id = x.claim_a join claims cb on cb.id = x.claim_b")
     assert got == [{"relation": "conflict", "kind": "stance", "va": "denied", "vb": "silent"}]
     assert {r["language"] for r in rows(db, "select language from articles")} == {"en"}
+
+
+def test_published_of_invisible_characters_is_missing_not_empty():
+    """A date field holding only a zero-width space (found by test_fuzz) is no date."""
+    from datasette_factcheck.ingest import article
+
+    art = article({"text": "Sebanyak 10 orang tewas.", "published": "\u200b"}, "x.jsonl", "x")
+    assert art["published"] is None

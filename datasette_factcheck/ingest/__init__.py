@@ -81,9 +81,8 @@ def article(record, path, ref):
     record = {k: clean(str(v)) if v is not None else None for k, v in record.items()}
     text = record["text"].strip()
     lexes = [lexicon.get(code) for code in lexicon.languages()]
-    published = record.get("published")
-    if published:
-        published = parse_datetime(str(published), lexes) or None
+    published = record.get("published")  # may be empty once cleaned of invisible characters
+    published = parse_datetime(published, lexes) if published else None
     url = record.get("url")
     if not published and url:
         published = _date_in_url(url)
