@@ -63,13 +63,39 @@ def norm(text):
 
 def words_pattern(words, suffixes=(), flags=re.IGNORECASE):
     """One regex matching any of ``words`` as whole words (longest first), each
-    optionally followed by one of ``suffixes``."""
-    words = sorted({w for w in words if w}, key=len, reverse=True)
+    optionally followed by one of ``suffixes``.
+
+    The words are laid out as a trie, so at each position the regex follows one
+    branch per character instead of trying every word: lexicons of hundreds
+    of words cost little more than one."""
+    words = {w for w in words if w}
     if not words:
         return re.compile(r"(?!x)x")
-    alts = "|".join(re.escape(w).replace(r"\ ", r"[\s\-]+") for w in words)
-    tail = "(?:" + "|".join(re.escape(s) for s in suffixes) + ")?" if suffixes else ""
-    return re.compile(rf"(?<![\w-])(?:{alts}){tail}(?![\w-])", flags)
+    fold = bool(flags & re.IGNORECASE)
+    tail = "(?:" + "|".join(re.escape(s) for s in sorted(suffixes, key=len, reverse=True)) + ")?" if suffixes else ""
+    return re.compile(rf"(?<![\w-])(?:{_trie(words, fold)}){tail}(?![\w-])", flags)
+
+
+def _trie(words, fold):
+    """A regex for the words: shared prefixes factored out, longer words first
+    (greedy), a space matching any run of spaces and hyphens."""
+    root = {}
+    for word in words:
+        node = root
+        for ch in word:
+            low = ch.lower()
+            node = node.setdefault(low if fold and len(low) == 1 else ch, {})
+        node[""] = {}
+
+    def build(node):
+        branches = [(r"[\s\-]+" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return build(root)
 
 
 class Lexicon:
