@@ -51,9 +51,9 @@ def load(db_path, paths, no_detect, window_days, max_bytes, silent, workers):
         click.echo(f"error: {where}{f':{line}' if line else ''}: {reason}", err=True)
         store.record_error(db, where, reason, line)
 
-    def save(where, ref, article, extracted=None):
+    def save(where, ref, article, analysed=None):
         try:
-            status, n = loader.store(article, extracted)
+            status, n = loader.store(article, analysed)
         except sqlite3.Error as e:  # the article's transaction rolled back; the rest goes on
             report(where, f"could not store {ref}: {e}")
             return
@@ -64,8 +64,10 @@ def load(db_path, paths, no_detect, window_days, max_bytes, silent, workers):
 
     def drain():
         for items, result in in_flight:
-            for (where, ref, article), extracted in zip(items, result.get()):
-                save(where, ref, article, extracted)
+            analysed = result.get()
+            with store.transaction(db):  # one commit per batch; each article its own savepoint
+                for (where, ref, article), done in zip(items, analysed):
+                    save(where, ref, article, done)
         in_flight.clear()
 
     def flush(wait=True):

@@ -98,10 +98,19 @@ def open_db(path):
 def transaction(db):
     """All writes inside commit together or not at all. BEGIN IMMEDIATE takes
     the write lock up front (waiting up to the busy timeout for another
-    writer), and keeps sqlite-utils from committing each statement on its own."""
+    writer), and keeps sqlite-utils from committing each statement on its own.
+    Inside another transaction it is a savepoint: a failure undoes its own
+    writes and leaves the outer transaction's."""
     conn = db.conn
     if conn.in_transaction:
-        yield
+        conn.execute("SAVEPOINT inner")
+        try:
+            yield
+        except BaseException:
+            conn.execute("ROLLBACK TO inner")
+            conn.execute("RELEASE inner")
+            raise
+        conn.execute("RELEASE inner")
         return
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -182,15 +191,16 @@ def replace_article(db, article, claims, new_entities=()):
             [(a, e["id"]) for e in new_entities for a in e["aliases"]],
         )
     drop_claims(db, [article["id"]])
-    _insert(conn, "articles", SCHEMA["articles"]["columns"], [article])
-    _insert(conn, "claims", SCHEMA["claims"]["columns"], claims)
+    insert_rows(conn, "articles", [article])
+    insert_rows(conn, "claims", claims)
 
 
-def _insert(conn, table, columns, rows):
-    """insert or replace ``rows`` (dicts; missing keys are null) into ``table``."""
+def insert_rows(conn, table, rows):
+    """insert or replace ``rows`` (dicts; missing keys are null) into one of
+    our tables: a plain executemany, the hot path of loads and detection."""
     if not rows:
         return
-    names = list(columns)
+    names = list(SCHEMA[table]["columns"])
     extra = sorted({k for r in rows for k in r} - set(names))
     if extra:
         raise ValueError(f"{table} has no column {', '.join(extra)}")

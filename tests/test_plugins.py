@@ -75,3 +75,38 @@ def test_user_alias_applies_on_reload(tmp_path):
     snapshot = rows(db, "select * from claims order by id")
     assert load(db, folder).exit_code == 0
     assert rows(db, "select * from claims order by id") == snapshot
+
+
+class BrokenExtractor:
+    """Yields a claim the database refuses (no value) for articles saying "POISON"."""
+
+    @hookimpl
+    def factcheck_extractors(self):
+        def broken(doc):
+            if "POISON" in doc.text:
+                yield doc.claim("number", 0, 0, 6, None, None, "poison")
+        return [broken]
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_an_article_the_database_refuses_loses_only_itself(registered, tmp_path, workers):
+    """Articles are written a batch per transaction; one that fails rolls back
+    alone (its savepoint), reported with its reference, and its neighbours in
+    the batch are stored whole."""
+    registered(BrokenExtractor())
+    lines = [
+        '{"id": "a", "text": "Polisi menyebut 12 orang tewas dalam banjir di Kota Sumber."}',
+        '{"id": "b", "text": "POISON: 30 orang tewas dalam banjir di Kota Sumber."}',
+        '{"id": "c", "text": "Warga menyebut 15 orang tewas dalam banjir di Kota Sumber."}',
+    ]
+    corpus = tmp_path / "batch.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "f.db"
+    result = load(db, corpus, args=["--workers", workers])
+    assert result.exit_code == 1
+    assert "could not store b" in result.output and "batch.jsonl" in result.output
+    stored = rows(db, "select ref from articles order by ref")
+    assert [r["ref"] for r in stored] == ["a", "c"]
+    assert {r["ref"] for r in rows(db, "select distinct a.ref from claims c join articles a on a.id = c.article_id")} == {"a", "c"}
+    assert rows(db, "select count(*) n from claims where predicate = 'poison'")[0]["n"] == 0
+    assert rows(db, "select path, reason from load_errors")[0]["reason"].startswith("could not store b")
