@@ -35,12 +35,10 @@ def find_original(db, article, hashes, exclude=()):
     or None; ``exclude`` holds the article's own older versions."""
     if not hashes or len(article["text"].split()) < MIN_WORDS:
         return None
-    shared = Counter()
-    for h in hashes:  # bounded per hash: boilerplate shingles are in thousands of articles
-        shared.update(r[0] for r in db.execute(
-            "select article_id from article_sketches where hash = ? and article_id != ? limit ?",
-            [h, article["id"], PER_HASH],
-        ))
+    # one statement, bounded per hash: boilerplate shingles are in thousands of articles
+    each = "select * from (select article_id from article_sketches where hash = ? and article_id != ? limit ?)"
+    params = [p for h in hashes for p in (h, article["id"], PER_HASH)]
+    shared = Counter(r[0] for r in db.conn.execute(" union all ".join([each] * len(hashes)), params))
     rows = [(other, n) for other, n in shared.most_common(5) if n >= MIN_SHARED]
     for other_id, _ in rows:
         if other_id in exclude:

@@ -26,9 +26,9 @@ class Loader:
         row = self.db.execute("select extracted_with from articles where content_hash = ?", [article["content_hash"]]).fetchone()
         return bool(row) and row[0] == self.fingerprint
 
-    def store(self, article, extracted=None):
-        """Store one article (its claims already ``extracted`` by a worker, or
-        extracted here). Returns ("new" | "unchanged", number of claims).
+    def store(self, article, analysed=None):
+        """Store one article (already ``analysed`` by a worker, or analysed
+        here). Returns ("new" | "unchanged", number of claims).
 
         A path that now holds other text loses its old version; the slots its
         claims leave or join are collected in ``self.slots`` for detection."""
@@ -50,14 +50,10 @@ class Loader:
         if existing:  # same text, stale extraction: keep where it was first read from
             keep = db.execute("select ref, path from articles where id = ?", [existing[0]]).fetchone()
             article.update(ref=keep[0], path=keep[1])
-        hashes = duplicates.sketch(article["text"])
+        claims, new_entities, article["anchors"], hashes = analysed or analyse(article, self.matcher)
         article["duplicate_of"] = duplicates.find_original(db, article, hashes, exclude=previous)
         article["extracted_with"] = self.fingerprint
         article["detected"] = 0
-        if extracted is None:
-            claims, new_entities = extract(article, self.matcher)
-        else:  # done in a worker process
-            claims, new_entities, article["anchors"] = extracted
         for claim in claims:
             claim["slot"] = slot_key(claim)
         with store.transaction(db):
@@ -96,6 +92,13 @@ class Loader:
         names = [d[0] for d in cursor.description]
         for row in cursor.fetchall():
             yield dict(zip(names, row))
+
+
+def analyse(article, matcher):
+    """The work on one article that needs no database, so it can run in a
+    worker process: (claims, new entities, story anchors, copy sketch)."""
+    claims, new_entities = extract(article, matcher)
+    return claims, new_entities, article["anchors"], duplicates.sketch(article["text"])
 
 
 def fingerprint(db):

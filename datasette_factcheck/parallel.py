@@ -2,8 +2,8 @@
 written by the main process alone, in input order."""
 import multiprocessing
 
-from .extract import extract
 from .extract.entities import Matcher
+from .loader import analyse
 
 _matcher = None
 
@@ -13,13 +13,12 @@ def _init(alias_rows):
     _matcher = Matcher(alias_rows)
 
 
-def _extract(article):
-    claims, new_entities = extract(article, _matcher)
-    return claims, new_entities, article["anchors"]
+def _analyse(article):
+    return analyse(article, _matcher)
 
 
 class Extractors:
-    """Runs ``extract`` over batches of articles, here or in a pool of processes."""
+    """Runs ``loader.analyse`` over batches of articles, here or in a pool of processes."""
 
     def __init__(self, alias_rows, workers=1):
         self.pool = None
@@ -30,12 +29,12 @@ class Extractors:
             _init(alias_rows)
 
     def submit(self, articles):
-        """Start extracting a batch; ``.get()`` on the result gives, in order,
-        (claims, new_entities, anchors) for each article. With workers the
+        """Start analysing a batch; ``.get()`` on the result gives, in order,
+        what ``analyse`` returns for each article. With workers the
         batch runs while the caller writes the one before."""
         if self.pool is None:
-            return _Done([_extract(a) for a in articles])
-        return self.pool.map_async(_extract, articles, chunksize=max(1, len(articles) // 8))
+            return _Done([_analyse(a) for a in articles])
+        return self.pool.map_async(_analyse, articles, chunksize=max(1, len(articles) // 8))
 
     def close(self):
         if self.pool is not None:
