@@ -84,6 +84,5 @@ def _row(f, key, rule, by_id):
 
 
 def _write(db, batch):
-    if batch:
-        db["contradictions"].insert_all(batch, pk="id", replace=True)
+    store.insert_rows(db.conn, "contradictions", batch)
     return len(batch)
