@@ -45,39 +45,48 @@ def _patterns(lex: Lexicon):
     month_markers = "|".join(re.escape(w) for w in sorted(lex.sets["month_markers"], key=len, reverse=True))
     years = "|".join(re.escape(w) for w in sorted(lex.sets["year_markers"], key=len, reverse=True))
     Y = r"(?P<y>(?:1[89]|20|21)\d\d)(?!\d)"
+    # each pattern with what a sentence must hold for it to match at all
     return [
         # Senin (28/10/2024), Jumat (18/10)
-        re.compile(rf"(?P<wd>{W})\s*\(\s*(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\s*\)", re.I),
+        (re.compile(rf"(?P<wd>{W})\s*\(\s*(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\s*\)", re.I), ("weekday", "digit")),
         # Senin (28 Oktober). 2024
-        re.compile(rf"(?P<wd>{W})\s*\(\s*(?P<d>\d{{1,2}})\s+(?P<mn>{M})\.?\s*(?P<y>\d{{4}})?\s*\)(?:[.,]?\s*(?P<y2>(?:19|20)\d\d)(?!\d))?", re.I),
+        (re.compile(rf"(?P<wd>{W})\s*\(\s*(?P<d>\d{{1,2}})\s+(?P<mn>{M})\.?\s*(?P<y>\d{{4}})?\s*\)(?:[.,]?\s*(?P<y2>(?:19|20)\d\d)(?!\d))?", re.I), ("weekday", "month", "digit")),
         # Rabu, 30 Oktober 2024 / 21 October 2024 / 12 Oktober
-        re.compile(rf"(?:(?P<wd>{W})\s*,?\s+)?(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mn>{M})\.?(?:\s*,?\s*{Y})?", re.I),
+        (re.compile(rf"(?:(?P<wd>{W})\s*,?\s+)?(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mn>{M})\.?(?:\s*,?\s*{Y})?", re.I), ("month", "digit")),
         # Monday, October 21, 2024 / Oct. 21
-        re.compile(rf"(?:(?P<wd>{W})\s*,?\s+)?(?P<mn>{M})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:\s*,?\s*{Y})?", re.I),
+        (re.compile(rf"(?:(?P<wd>{W})\s*,?\s+)?(?P<mn>{M})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:\s*,?\s*{Y})?", re.I), ("month", "digit")),
         # 2024-10-21
-        re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?!\d)"),
+        (re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?!\d)"), ("digit",)),
         # 21/10/2024, 21-10-2024, 21.10.2024 (day first)
-        re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})([/.-])(?P<mo>\d{1,2})\2(?P<y>\d{4})(?!\d)"),
+        (re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})([/.-])(?P<mo>\d{1,2})\2(?P<y>\d{4})(?!\d)"), ("digit",)),
         # Juni 2024
-        re.compile(rf"(?P<mn>{M})\.?\s+{Y}", re.I),
+        (re.compile(rf"(?P<mn>{M})\.?\s+{Y}", re.I), ("month", "digit")),
         # tahun 2022, in 2022
-        re.compile(rf"(?<!\w)(?:{years})\s+{Y}", re.I),
+        (re.compile(rf"(?<!\w)(?:{years})\s+{Y}", re.I), ("digit",)),
         # pada hari Senin, said Monday, Sabtu pagi
-        re.compile(rf"(?<!\w)(?:{markers})\s+(?P<wd>{W})(?![\w(])(?!\s*,?\s*\(?\d)", re.I),
-        re.compile(rf"(?P<wd>{W})\s+(?:{parts})(?!\w)", re.I),
+        (re.compile(rf"(?<!\w)(?:{markers})\s+(?P<wd>{W})(?![\w(])(?!\s*,?\s*\(?\d)", re.I), ("weekday",)),
+        (re.compile(rf"(?P<wd>{W})\s+(?:{parts})(?!\w)", re.I), ("weekday",)),
         # in October, pada bulan Agustus
-        re.compile(rf"(?<!\w)(?:{month_markers})\s+(?P<mn>{M})(?!\w|\.?\s*\d)", re.I),
+        (re.compile(rf"(?<!\w)(?:{month_markers})\s+(?P<mn>{M})(?!\w|\.?\s*\d)", re.I), ("month",)),
     ]
 
 
 _CACHE = {}
+DIGIT = re.compile(r"\d")
 
 
 def find(text, start, end, lex):
     """Unresolved DateMentions in text[start:end], longest first, no overlaps."""
     patterns = _CACHE.get(lex.code) or _CACHE.setdefault(lex.code, _patterns(lex))
+    present = {  # three quick scans spare most of the eleven patterns most sentences
+        "digit": DIGIT.search(text, start, end),
+        "month": lex.re["month"].search(text, start, end),
+        "weekday": lex.re["weekday"].search(text, start, end),
+    }
     found = []
-    for order, pattern in enumerate(patterns):
+    for order, (pattern, needs) in enumerate(patterns):
+        if not all(present[n] for n in needs):
+            continue
         for m in pattern.finditer(text, start, end):
             g = m.groupdict()
             mention = _mention(m, g, lex)
