@@ -24,6 +24,7 @@ class Document:
         self.lex = lexicon.get(article.get("language") or "en")
         self.matcher = matcher
         self.new_entities = {}
+        self._clauses = {}
         self.sentences = list(sentences.split(self.text, self.lex.sets["abbreviations"]))
         # the outlet's dateline ("Jakarta Wire –") names no actor of the story
         self.dateline_end = dateline(self.text)[1]
@@ -55,8 +56,15 @@ class Document:
         """Whether sentence i (or the clause of it holding offset ``at``) speaks of the future."""
         s, e = self.sentences[i]
         if at is not None:
-            s, e = next(((a, b) for a, b in sentences.clauses(self.text, s, e, self.lex) if a <= at < b), (s, e))
+            s, e = next(((a, b) for a, b in self.clauses(s, e) if a <= at < b), (s, e))
         return bool(self.lex.re["future"].search(self.text, s, e))
+
+    def clauses(self, start, end):
+        """The clause spans of text[start:end] (see ``sentences.clauses``), worked out once."""
+        key = (start, end)
+        if key not in self._clauses:
+            self._clauses[key] = sentences.clauses(self.text, start, end, self.lex)
+        return self._clauses[key]
 
     def sentence_date(self, i):
         for j, m in self.dates:

@@ -241,7 +241,7 @@ def _qualifier(doc, n, s, e, concept):
     (":part"); for things sent (troops, weapons) a decision (":planned"), while
     what is already in place is one figure whether given as a part or not."""
     lex, text = doc.lex, doc.text
-    clauses = _clauses(doc, s, e)
+    clauses = doc.clauses(s, e)
     clause_start = max((c for c, _ in clauses if c <= n.start), default=s)
     clause_end = min((c for _, c in clauses if c > n.start), default=e)
     part = bool(lex.re["subset"].search(text, n.end, min(e, n.end + 30)) or lex.re["subset"].search(text, max(s, n.start - 25), n.start))
@@ -251,12 +251,6 @@ def _qualifier(doc, n, s, e, concept):
         if lex.re["done"].search(text, clause_start, clause_end):
             return ""
     return ":part" if part else ""
-
-
-def _clauses(doc, s, e):
-    from .sentences import clauses
-
-    return clauses(doc.text, s, e, doc.lex)
 
 
 def _counted(doc, n, s, e, previous):
@@ -326,7 +320,7 @@ def _subject(doc, n, s, limit, counted):
             return entity
         break
     clause_start = s
-    for c, _ in _clauses(doc, s, n.start + 1):
+    for c, _ in doc.clauses(s, n.start + 1):
         if c <= n.start:
             clause_start = c
     actors = doc.actor_before(clause_start, n.start)

@@ -7,7 +7,7 @@ of a passive ("dibantah oleh X"), or for a quotation its speaker.
 """
 import re
 
-from .sentences import clauses, quote_spans, words
+from .sentences import quote_spans, words
 
 PRONOUN_SPEECH = re.compile(r"^\s*[,.]?\s*(?:\w+nya\b|(?:he|she|they|it|ia|dia|mereka)\s+\w+|\w+\s+(?:he|she|they))", re.I)
 
@@ -16,8 +16,10 @@ def claims(doc):
     lex, text = doc.lex, doc.text
     last_holders = []
     for i, (s, e) in enumerate(doc.sentences):
+        if not (lex.re["stance"].search(text, s, e) or lex.re["silence_noun"].search(text, s, e)):
+            continue  # no cue: most sentences
         quotes = quote_spans(text, s, e)
-        parts = clauses(text, s, e, lex)
+        parts = doc.clauses(s, e)
         seen = set()
         for value, cs, ce, passive in _cues(doc, s, e, parts):
             clause = next(((a, b) for a, b in parts if a <= cs < b), (s, e))
