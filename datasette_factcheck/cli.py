@@ -65,7 +65,7 @@ def load(db_path, paths, no_detect, window_days, max_bytes, silent, workers):
     def drain():
         for items, result in in_flight:
             analysed = result.get()
-            with store.transaction(db):  # one commit per batch; each article its own savepoint
+            with loader.batch():
                 for (where, ref, article), done in zip(items, analysed):
                     save(where, ref, article, done)
         in_flight.clear()

@@ -1,6 +1,7 @@
 """Storing articles: one article whole or not at all, the same content once,
 a changed article replacing its old version, and re-extraction when the
 lexicons or the user's aliases change."""
+import contextlib
 import hashlib
 import json
 
@@ -20,6 +21,7 @@ class Loader:
         self.matcher = Matcher(store.aliases(db))
         self.fingerprint = fingerprint(db)
         self.slots = set()
+        self.stored = None  # inside ``batch``: ids of the articles stored
 
     def is_current(self, article):
         """Whether this text is stored already, read with today's lexicons and aliases."""
@@ -59,9 +61,22 @@ class Loader:
         with store.transaction(db):
             self._drop(previous + [article["id"]], keep=article["id"])
             store.replace_article(db, article, claims, new_entities)
+            if self.stored is not None:
+                self.stored.append(article["id"])
             duplicates.store_sketch(db, article["id"], hashes)
         self.slots.update(c["slot"] for c in claims)
         return "new", len(claims)
+
+    @contextlib.contextmanager
+    def batch(self):
+        """Store many articles in one transaction (each its own savepoint),
+        their text indexed together at the end."""
+        with store.transaction(self.db), store.indexing_deferred(self.db) as stored:
+            self.stored = stored
+            try:
+                yield
+            finally:
+                self.stored = None
 
     def _drop(self, ids, keep=None):
         """Remove these articles (all but ``keep``, which is about to be rewritten)

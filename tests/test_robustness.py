@@ -130,11 +130,22 @@ def assert_consistent(db):
         "flags without article": "select count(*) n from contradictions where article_a not in (select id from articles) or article_b not in (select id from articles)",
         "duplicate of a missing article": "select count(*) n from articles where duplicate_of is not null and duplicate_of not in (select id from articles)",
         "sketches without article": "select count(*) n from article_sketches where article_id not in (select id from articles)",
-        "articles_fts out of step": "select abs((select count(*) from articles_fts) - (select count(*) from articles)) n",
-        "claims_fts out of step": "select abs((select count(*) from claims_fts) - (select count(*) from claims)) n",
+        "articles not in articles_fts": "select abs((select count(*) from articles_fts_docsize) - (select count(*) from articles)) n",
+        "claims not in claims_fts": "select abs((select count(*) from claims_fts_docsize) - (select count(*) from claims)) n",
     }
     found = {name: rows(db, sql)[0]["n"] for name, sql in orphans.items()}
     assert found == {name: 0 for name in orphans}
+    assert_text_indexed(db)
+
+
+def assert_text_indexed(db):
+    """FTS5's own check that each index holds exactly what its table says."""
+    conn = sqlite3.connect(db)
+    try:
+        for fts in ("articles_fts", "claims_fts"):
+            conn.execute(f"insert into {fts} ({fts}, rank) values ('integrity-check', 1)")
+    finally:
+        conn.close()
 
 
 def count(db, table):
