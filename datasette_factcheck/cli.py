@@ -18,6 +18,11 @@ window_option = click.option(
     help="Claims at most this many days apart are a conflict; further apart, a change.",
 )
 
+workers_option = click.option(
+    "--workers", type=click.IntRange(1), default=1, show_default=True,
+    help="Processes extracting claims and comparing them; the database keeps one writer.",
+)
+
 
 @click.group()
 def factcheck():
@@ -31,8 +36,7 @@ def factcheck():
 @window_option
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse input files larger than this.")
 @click.option("--silent", is_flag=True, help="No progress bar or summary.")
-@click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
-              help="Processes extracting claims; the database keeps one writer.")
+@workers_option
 def load(db_path, paths, no_detect, window_days, max_bytes, silent, workers):
     """Load articles from PATHS (files or folders; - for JSONL on stdin) into DB_PATH.
 
@@ -107,7 +111,7 @@ def load(db_path, paths, no_detect, window_days, max_bytes, silent, workers):
     flags = None
     slots = loader.pending_slots()
     if slots and not no_detect:
-        flags = detection.detect(db, window_days, slots=slots)
+        flags = detection.detect(db, window_days, slots=slots, workers=workers)
     if not silent:
         click.echo(
             f"{counts['new']} articles stored ({counts['unchanged']} unchanged), {counts['claims']} claims, "
@@ -135,9 +139,10 @@ class _Quiet:
 @click.argument("db_path", type=click.Path(exists=True, dir_okay=False))
 @window_option
 @click.option("--silent", is_flag=True, help="No summary.")
-def detect_command(db_path, window_days, silent):
+@workers_option
+def detect_command(db_path, window_days, silent, workers):
     """Re-run contradiction detection over every claim in DB_PATH."""
     db = store.open_db(db_path)
-    n = detection.detect(db, window_days)
+    n = detection.detect(db, window_days, workers=workers)
     if not silent:
         click.echo(f"{n} contradictions", err=True)

@@ -707,6 +707,10 @@ def test_incremental_equals_full(tmp_path):
         f"\nonly full: {sorted(map(str, want - got))}"
     )
     assert flag_set(together) == want, "one load of both batches differs from load --no-detect + detect"
+    parallel = tmp_path / "parallel.db"
+    factcheck("load", parallel, batch_a, batch_b, "--no-detect", "--silent")
+    factcheck("detect", parallel, "--workers", "2")
+    assert flag_set(parallel) == want, "detect --workers 2 differs from detect"
 
     conn = connect(inc)
     # The second batch must actually have been compared with the first.
