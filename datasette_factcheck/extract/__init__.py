@@ -4,6 +4,7 @@
 resolved dates, the reference date); extractors registered through the
 ``factcheck_extractors`` hook turn it into claims.
 """
+import bisect
 import datetime as dt
 import hashlib
 import json
@@ -171,11 +172,18 @@ class Document:
         lex, text = self.lex, self.text
         skip = lex.sets["stopwords"] | set(lex.months) | set(lex.weekdays) | set(lex.stance_of)
         counts = Counter()
+        starts = [m[0] for m in self.mentions]
         for s, e in self.sentences:
-            for a, b, word in words(text, s, e)[1:]:
-                if not word[0].isupper() or a < self.dateline_end or any(m[0] <= a < m[1] for m in self.mentions):
+            found = sentences.WORD.finditer(text, s, e)
+            next(found, None)  # a sentence's first word is capitalised anyway
+            for m in found:
+                a = m.start()
+                if not text[a].isupper() or a < self.dateline_end:
                     continue
-                w = word.lower()
+                k = bisect.bisect_right(starts, a) - 1
+                if k >= 0 and a < self.mentions[k][1]:
+                    continue  # inside a known entity's name
+                w = m.group().lower()
                 if len(w) > 2 and w not in skip and not w.isdigit():
                     counts[w] += 1
         return sorted(w for w, _ in counts.most_common(most))
