@@ -20,6 +20,14 @@ COMPARABLE = """
 and (c.kind != 'date' or c.predicate != 'mention')
 and c.predicate is not null
 """
+# One slot's claims in time order: each article (duplicates folded) at its earliest claim.
+ORDERED = CLAIMS + f"""
+join (
+    select coalesce(a.duplicate_of, a.id) as grp, min(coalesce(c.as_of, '9999')) as t
+    from claims c join articles a on a.id = c.article_id where c.slot = ? group by grp
+) g on g.grp = coalesce(a.duplicate_of, a.id)
+where {COMPARABLE} and c.slot = ? order by g.t, g.grp, c.article_id, c.start
+"""
 
 
 def slot_key(claim):
@@ -31,23 +39,26 @@ def detect(db, window_days=DEFAULT_WINDOW_DAYS, slots=None, workers=1):
     """Recompute contradictions: everywhere, or only in ``slots``; then mark
     every article as detected. Returns the number of flags written.
 
-    Slots are read and compared one at a time (in ``workers`` processes when
-    more than one), so memory follows the largest slot, not the corpus; the
-    flags are written here, in one transaction."""
+    Slots are read and compared one at a time, a big one in windows along
+    time (see ``flags_in``), so memory stays bounded however large the
+    corpus; with ``workers`` the other slots are compared in processes
+    meanwhile. The flags are written here, in one transaction."""
     settings = {"window_days": window_days}
     everywhere = slots is None
     db.conn.row_factory = None
     with store.transaction(db):
         if everywhere:
             db.execute("delete from contradictions")
-            slots = [r[0] for r in db.execute(f"select distinct c.slot from claims c where {COMPARABLE}")]
+            within = ""
         else:
             db.execute("create temp table if not exists touched (slot text primary key)")
             db.execute("delete from touched")
             db.conn.executemany("insert into touched values (?)", [(s,) for s in slots])
             db.execute("delete from contradictions where slot in (select slot from touched)")
+            within = "and c.slot in (select slot from touched)"
+        sizes = db.execute(f"select c.slot, count(*) from claims c where {COMPARABLE} {within} group by c.slot").fetchall()
         written = 0
-        for flags in _flags(db, sorted(slots), settings, workers):
+        for flags in _flags(db, sizes, settings, workers):
             store.insert_rows(db.conn, "contradictions", flags)
             written += len(flags)
         db.execute(
@@ -59,21 +70,31 @@ def detect(db, window_days=DEFAULT_WINDOW_DAYS, slots=None, workers=1):
     return written
 
 
-def _flags(db, slots, settings, workers):
-    """Lists of flag rows, slot by slot (a big slot's in parts)."""
-    if workers <= 1 or len(slots) < 2:
-        for slot in slots:
+def _flags(db, sizes, settings, workers):
+    """Lists of flag rows, from every (slot, number of claims) in ``sizes``.
+    Slots in windows are compared here, streaming; the others in workers."""
+    big = [slot for slot, n in sizes if n > WINDOW]
+    small = [(slot, settings) for slot, n in sizes if n <= WINDOW]
+    pool = None
+    if workers > 1 and len(small) > 1:
+        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+        path = db.execute("pragma database_list").fetchone()[2]  # the main database's file
+        pool = context.Pool(workers, initializer=_open, initargs=(path,))
+        results = pool.imap_unordered(_flags_in_worker, small)
+        small = []
+    try:
+        for slot in big + [slot for slot, _ in small]:
             flags = flags_in(db.conn, slot, settings)
             while True:
                 part = list(itertools.islice(flags, 5000))
                 if not part:
                     break
                 yield part
-        return
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    path = db.execute("pragma database_list").fetchone()[2]  # the main database's file
-    with context.Pool(workers, initializer=_open, initargs=(path,)) as pool:
-        yield from pool.imap_unordered(_flags_in_worker, [(slot, settings) for slot in slots])
+        if pool is not None:
+            yield from results
+    finally:
+        if pool is not None:
+            pool.terminate()
 
 
 _conn = None
@@ -89,9 +110,33 @@ def _flags_in_worker(task):
     return list(flags_in(_conn, *task))
 
 
+WINDOW = 20_000  # claims compared at once
+OVERLAP = 2_000  # claims a window shares with the one before
+
+
 def flags_in(conn, slot, settings):
-    """The flag rows every registered rule raises in one slot."""
-    claims = list(_rows(conn, f"{CLAIMS} where {COMPARABLE} and c.slot = ?", [slot]))
+    """The flag rows every registered rule raises in one slot.
+
+    A slot of more than WINDOW claims is read in time order (its articles by
+    their earliest claim) and compared window by window, each window sharing
+    its first OVERLAP claims with the one before; a pair lying wholly in that
+    shared part was the earlier window's to flag. The rules pair each article
+    with its nearest disagreeing neighbours in time, so a window holds them
+    but for articles whose only disagreeing accounts are further away."""
+    window, shared = [], set()
+    for claim in _rows(conn, ORDERED, [slot, slot]):
+        if len(window) >= WINDOW and claim["group"] != window[-1]["group"]:
+            yield from (f for f in _compare(window, slot, settings) if not {f["claim_a"], f["claim_b"]} <= shared)
+            start = len(window) - OVERLAP
+            while start > 0 and window[start]["group"] == window[start - 1]["group"]:
+                start -= 1  # never part of an article's claims
+            window = window[start:]
+            shared = {c["id"] for c in window}
+        window.append(claim)
+    yield from (f for f in _compare(window, slot, settings) if not {f["claim_a"], f["claim_b"]} <= shared)
+
+
+def _compare(claims, slot, settings):
     if len({c["group"] for c in claims}) < 2:
         return
     kind = claims[0]["kind"]
@@ -102,13 +147,14 @@ def flags_in(conn, slot, settings):
 
 
 def _rows(conn, sql, params=()):
-    """Claim rows as dicts; what they share with their article is shared, not copied."""
+    """Claim rows as dicts; claims of one article in a row share its fields, not copies."""
     cursor = conn.execute(sql, params)
     names = [d[0] for d in cursor.description]
-    shared = {}
+    article = {"article_id": None}
     for row in cursor:
         claim = dict(zip(names, row))
-        article = shared.setdefault(claim["article_id"], {k: claim[k] for k in ARTICLE_FIELDS})
+        if claim["article_id"] != article["article_id"]:
+            article = {k: claim[k] for k in ARTICLE_FIELDS + ("article_id",)}
         claim.update(article)
         yield claim
 

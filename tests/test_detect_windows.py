@@ -1,0 +1,85 @@
+"""Big slots are compared in overlapping windows along time, so detection's
+memory stays bounded; a window never hides an article's nearest disagreement."""
+import json
+
+import pytest
+
+from conftest import load, rows
+from datasette_factcheck import detect as detection, store
+from datasette_factcheck.hookspecs import hookimpl
+from datasette_factcheck.plugins import pm
+from datasette_factcheck.rules import compare_numbers
+
+
+@pytest.fixture
+def one_slot(tmp_path):
+    """40 articles on 40 days, one count each, alternating between two figures."""
+    lines = [
+        json.dumps({
+            "id": f"day{i:02d}", "published": f"2024-03-{1 + i % 28:02d}" if i < 28 else f"2024-04-{i - 27:02d}",
+            "text": f"Polisi menyebut {10 if i % 2 else 12} orang tewas dalam banjir di Kota Sumber. "
+                    f"Petugas di posko {chr(97 + i // 26)}{chr(97 + i % 26)} masih berjaga.",
+        })
+        for i in range(40)
+    ]
+    corpus = tmp_path / "days.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "f.db"
+    assert load(db, corpus, args=["--no-detect"]).exit_code == 0
+    return db
+
+
+class SizeSpy:
+    """Records how many claims the number rule is handed at once."""
+
+    def __init__(self):
+        self.sizes = []
+
+    @hookimpl
+    def factcheck_rules(self):
+        def spy(kind, claims, settings):
+            self.sizes.append(len(claims))
+            return ()
+        return [spy]
+
+
+def flagged(db):
+    return rows(db, "select a.ref ra, b.ref rb, c.id from contradictions c join articles a on a.id = c.article_a "
+                    "join articles b on b.id = c.article_b where c.kind = 'number'")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_windows_bound_what_rules_see_and_miss_no_neighbour(one_slot, monkeypatch, workers):
+    whole = store.open_db(str(one_slot))
+    assert detection.detect(whole) > 0
+    unwindowed = flagged(one_slot)
+
+    spy = SizeSpy()
+    pm.register(spy)
+    monkeypatch.setattr(detection, "WINDOW", 8)
+    monkeypatch.setattr(detection, "OVERLAP", 3)
+    try:
+        written = detection.detect(store.open_db(str(one_slot)), workers=workers)  # big slots stay in this process
+    finally:
+        pm.unregister(spy)
+    windowed = flagged(one_slot)
+
+    assert spy.sizes and max(spy.sizes) <= 8 + 1  # a window closes at the first article past WINDOW claims
+    assert len(spy.sizes) >= 40 // (8 - 3)  # the slot really was split
+    assert written == len(rows(one_slot, "select id from contradictions"))  # no pair written twice
+    # each day disagrees with the day before and after: every article keeps a flag with a neighbour
+    days = {r["ra"] for r in windowed} | {r["rb"] for r in windowed}
+    assert days == {f"day{i:02d}" for i in range(40)}
+    neighbours = {tuple(sorted((r["ra"], r["rb"]))) for r in windowed}
+    for i in range(39):
+        assert (f"day{i:02d}", f"day{i + 1:02d}") in neighbours
+    assert 0.5 * len(unwindowed) <= len(windowed) <= 1.5 * len(unwindowed)
+
+
+def test_a_slot_within_one_window_is_compared_whole(one_slot):
+    claims = list(detection._rows(store.open_db(str(one_slot)).conn, detection.ORDERED, ["number||dead", "number||dead"]))
+    assert len(claims) == 40
+    assert [c["published"][:10] for c in claims] == sorted(c["published"][:10] for c in claims)  # time order
+    flags = list(detection.flags_in(store.open_db(str(one_slot)).conn, "number||dead", {"window_days": 7}))
+    direct = list(compare_numbers("number", claims, {"window_days": 7}))
+    assert {(f["claim_a"], f["claim_b"]) for f in flags} == {(f["claim_a"], f["claim_b"]) for f in direct}
