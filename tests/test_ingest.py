@@ -173,3 +173,14 @@ def test_published_of_invisible_characters_is_missing_not_empty():
 
     art = article({"text": "Sebanyak 10 orang tewas.", "published": "\u200b"}, "x.jsonl", "x")
     assert art["published"] is None
+
+
+def test_jsonl_line_may_hold_a_raw_line_separator(tmp_path):
+    """JSON allows U+2028 unescaped inside a string; it does not end the record."""
+    from datasette_factcheck.ingest import read_path
+
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"id": "a", "text": "Dua orang tewas.\u2028Tiga luka."}\n{"id": "b", "text": "Satu lagi."}\n', encoding="utf-8")
+    got = list(read_path(path))
+    assert [ref for _, ref, _ in got] == ["a", "b"]
+    assert "\u2028" in got[0][2]["text"] or "Tiga luka." in got[0][2]["text"]

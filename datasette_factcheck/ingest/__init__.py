@@ -61,6 +61,7 @@ def read_path(path, max_bytes=DEFAULT_MAX_BYTES, stdin_format=".jsonl"):
         if len(data) > max_bytes:
             raise InputError(f"input is over the limit of {max_bytes} bytes")
         records = READERS[suffix](clean(decode(data)))
+        del data  # the text is all a reader needs
     except InputError as e:
         yield str(path), name, e
         return

@@ -42,20 +42,25 @@ def normalise_record(raw):
 
 
 def read_jsonl(text):
-    out = []
-    for n, line in enumerate(text.splitlines(), 1):
+    """One record per line, read as the load goes (a big file is never held
+    as records all at once). Lines end at LF only: a JSON string may hold a
+    raw U+2028, which ``str.splitlines`` would cut."""
+    start, n = 0, 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line, start, n = text[start:end], end + 1, n + 1
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
-            out.append((n, InputError(f"malformed JSON on line {n}: {e.msg}", n)))
+            yield n, InputError(f"malformed JSON on line {n}: {e.msg}", n)
             continue
         except RecursionError:
-            out.append((n, InputError(f"JSON on line {n} is nested too deeply", n)))
+            yield n, InputError(f"JSON on line {n} is nested too deeply", n)
             continue
-        out.append((n, _record(obj, n)))
-    return out
+        yield n, _record(obj, n)
 
 
 def read_json(text):
