@@ -110,8 +110,8 @@ def _flags_in_worker(task):
     return list(flags_in(_conn, *task))
 
 
-WINDOW = 20_000  # claims compared at once
-OVERLAP = 2_000  # claims a window shares with the one before
+WINDOW = 5_000  # claims compared at once
+OVERLAP = 1_000  # claims a window shares with the one before
 
 
 def flags_in(conn, slot, settings):

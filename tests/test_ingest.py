@@ -184,3 +184,32 @@ def test_jsonl_line_may_hold_a_raw_line_separator(tmp_path):
     got = list(read_path(path))
     assert [ref for _, ref, _ in got] == ["a", "b"]
     assert "\u2028" in got[0][2]["text"] or "Tiga luka." in got[0][2]["text"]
+
+
+def test_jsonl_streamed_from_disk_reads_as_the_whole_file_would(tmp_path):
+    """A JSONL file on disk is read line by line (a big feed is never held
+    whole); BOM, CRLF, a Windows-1252 line and blank lines read as before."""
+    import json
+
+    from datasette_factcheck.ingest import article, read_path
+    from datasette_factcheck.ingest.decode import clean, decode
+    from datasette_factcheck.ingest.formats import read_jsonl
+
+    lines = [json.dumps({"id": f"r{i}", "text": f"Sebanyak {i} orang tewas di Kota Sumber, kata polisi."}).encode() for i in range(200)]
+    lines.insert(3, b"")
+    lines.insert(7, json.dumps({"id": "cp", "text": "Polisi menyebut 5 orang tewas \u2013 caf\u00e9."}, ensure_ascii=False).encode("cp1252"))
+    data = b"\xef\xbb\xbf" + b"\r\n".join(lines) + b"\r\n{oops\r\n"
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(data)
+    assert path.stat().st_size > 4096
+
+    streamed = list(read_path(path))
+    whole = [
+        (n, r if not isinstance(r, dict) else article(r, str(path), r.get("id") or f"feed.jsonl:{n}"))
+        for n, r in read_jsonl(clean(decode(data)))
+    ]
+    assert len(streamed) == len(whole) == 202
+    texts = [item["text"] for _, _, item in streamed[:-1]]
+    assert texts[:6] + texts[7:] == [a["text"] for _, a in whole[:-1]][:6] + [a["text"] for _, a in whole[:-1]][7:]
+    assert texts[6] == "Polisi menyebut 5 orang tewas \u2013 caf\u00e9."  # decoded line by line: better than the whole file
+    assert streamed[-1][1] == "feed.jsonl:203" and "malformed JSON" in streamed[-1][2].reason

@@ -14,7 +14,7 @@ from .. import lexicon
 from ..datelines import dateline_source
 from ..extract.dates import parse_datetime
 from .decode import InputError, clean, decode
-from .formats import READERS
+from .formats import READERS, read_jsonl_lines
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
@@ -57,11 +57,16 @@ def read_path(path, max_bytes=DEFAULT_MAX_BYTES, stdin_format=".jsonl"):
                 raise InputError("no such file")
             if path.stat().st_size > max_bytes:
                 raise InputError(f"file is {path.stat().st_size} bytes, over the limit of {max_bytes}")
-            data = path.read_bytes()
-        if len(data) > max_bytes:
-            raise InputError(f"input is over the limit of {max_bytes} bytes")
-        records = READERS[suffix](clean(decode(data)))
-        del data  # the text is all a reader needs
+            if suffix in STREAMED and _streamable(path):
+                data = None
+                records = read_jsonl_lines(_file_lines(path))
+            else:
+                data = path.read_bytes()
+        if data is not None:
+            if len(data) > max_bytes:
+                raise InputError(f"input is over the limit of {max_bytes} bytes")
+            records = READERS[suffix](clean(decode(data)))
+            del data  # the text is all a reader needs
     except InputError as e:
         yield str(path), name, e
         return
@@ -69,12 +74,41 @@ def read_path(path, max_bytes=DEFAULT_MAX_BYTES, stdin_format=".jsonl"):
         yield str(path), name, InputError(f"{type(e).__name__}: {e}")
         return
     single = suffix in (".txt", ".text", ".md", ".markdown", ".html", ".htm")
-    for line, record in records:
-        if isinstance(record, InputError):
-            yield str(path), f"{name}:{line}", record
-            continue
-        ref = name if single else (clean(str(record["id"])) if record.get("id") else f"{name}:{line}")
-        yield str(path), ref, article(record, str(path), ref)
+    try:
+        for line, record in records:
+            if isinstance(record, InputError):
+                yield str(path), f"{name}:{line}", record
+                continue
+            ref = name if single else (clean(str(record["id"])) if record.get("id") else f"{name}:{line}")
+            yield str(path), ref, article(record, str(path), ref)
+    except OSError as e:  # a file read as the load goes can fail half-way
+        yield str(path), name, InputError(f"{type(e).__name__}: {e}")
+
+
+STREAMED = (".jsonl", ".ndjson")  # read line by line from disk: a big feed is never held whole
+
+
+def _streamable(path):
+    """Whether a JSONL file can be read line by line (UTF-8 or Windows-1252)."""
+    with open(path, "rb") as f:
+        head = f.read(4096)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head or not head.strip():
+        return False  # read whole: decoded as UTF-16, or refused as binary or empty
+    decode(head)  # refuses a binary file (control characters)
+    return True
+
+
+def _file_lines(path):
+    """Clean text lines of a UTF-8 (or Windows-1252) file, split at LF only."""
+    with open(path, "rb") as f:
+        for n, raw in enumerate(f):
+            if n == 0 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                line = raw.decode("cp1252", errors="replace")
+            yield clean(line).rstrip("\n")
 
 
 def article(record, path, ref):

@@ -42,14 +42,23 @@ def normalise_record(raw):
 
 
 def read_jsonl(text):
-    """One record per line, read as the load goes (a big file is never held
-    as records all at once). Lines end at LF only: a JSON string may hold a
+    """One record per line. Lines end at LF only: a JSON string may hold a
     raw U+2028, which ``str.splitlines`` would cut."""
-    start, n = 0, 0
+    return read_jsonl_lines(_lf_lines(text))
+
+
+def _lf_lines(text):
+    start = 0
     while start < len(text):
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
-        line, start, n = text[start:end], end + 1, n + 1
+        yield text[start:end]
+        start = end + 1
+
+
+def read_jsonl_lines(lines):
+    """(line number, record or InputError) for each non-blank line, as they come."""
+    for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
