@@ -1,4 +1,5 @@
 """`datasette factcheck load|detect`: the command line of CONTRACT.md."""
+import os
 import sqlite3
 import sys
 
@@ -18,9 +19,21 @@ window_option = click.option(
     help="Claims at most this many days apart are a conflict; further apart, a change.",
 )
 
+MAX_DEFAULT_WORKERS = 4  # past this the one writer, not extraction, sets the pace
+
+
+def default_workers():
+    """One worker per CPU core this process may use, at most MAX_DEFAULT_WORKERS."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_DEFAULT_WORKERS))
+
+
 workers_option = click.option(
-    "--workers", type=click.IntRange(1), default=1, show_default=True,
-    help="Processes extracting claims and comparing them; the database keeps one writer.",
+    "--workers", type=click.IntRange(1), default=default_workers, show_default=f"one per core, at most {MAX_DEFAULT_WORKERS}",
+    help="Processes extracting claims and comparing them; the database keeps one writer. The result is the same for any N.",
 )
 
 

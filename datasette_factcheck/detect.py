@@ -1,5 +1,6 @@
 """Detection: group claims into slots, run every registered rule in each slot,
 store the flags. Cost grows with the slots, not with the square of the corpus."""
+import collections
 import hashlib
 import itertools
 import multiprocessing
@@ -72,29 +73,61 @@ def detect(db, window_days=DEFAULT_WINDOW_DAYS, slots=None, workers=1):
 
 def _flags(db, sizes, settings, workers):
     """Lists of flag rows, from every (slot, number of claims) in ``sizes``.
-    Slots in windows are compared here, streaming; the others in workers."""
+
+    Slots too big for one window are compared here, streaming. The others go
+    to workers in tasks of at most WINDOW claims, no more than two tasks per
+    worker in flight: while the oldest is being compared, this process
+    compares the big slots, and results never pile up faster than they are
+    written."""
     big = [slot for slot, n in sizes if n > WINDOW]
-    small = [(slot, settings) for slot, n in sizes if n <= WINDOW]
-    pool = None
-    if workers > 1 and len(small) > 1:
-        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-        path = db.execute("pragma database_list").fetchone()[2]  # the main database's file
-        pool = context.Pool(workers, initializer=_open, initargs=(path,))
-        results = pool.imap_unordered(_flags_in_worker, small)
-        small = []
+    tasks = _tasks([(slot, n) for slot, n in sizes if n <= WINDOW])
+    here = itertools.chain.from_iterable(_parts(flags_in(db.conn, slot, settings)) for slot in big)
+    if workers < 2 or len(tasks) < 2:
+        yield from here
+        for task in tasks:
+            for slot in task:
+                yield from _parts(flags_in(db.conn, slot, settings))
+        return
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    path = db.execute("pragma database_list").fetchone()[2]  # the main database's file
+    pool = context.Pool(workers, initializer=_open, initargs=(path,))
+    pending = collections.deque()
     try:
-        for slot in big + [slot for slot, _ in small]:
-            flags = flags_in(db.conn, slot, settings)
-            while True:
-                part = list(itertools.islice(flags, 5000))
-                if not part:
-                    break
-                yield part
-        if pool is not None:
-            yield from results
+        for task in tasks:
+            pending.append(pool.apply_async(_flags_in_worker, (task, settings)))
+            while len(pending) >= 2 * workers:
+                while not pending[0].ready():
+                    part = next(here, None)
+                    if part is None:
+                        break
+                    yield part
+                yield pending.popleft().get()
+        yield from here
+        while pending:
+            yield pending.popleft().get()
     finally:
-        if pool is not None:
-            pool.terminate()
+        pool.terminate()
+
+
+def _tasks(sizes):
+    """Slots grouped into tasks of at most WINDOW claims (a slot never split)."""
+    tasks, current, total = [], [], 0
+    for slot, n in sizes:
+        if current and total + n > WINDOW:
+            tasks.append(current)
+            current, total = [], 0
+        current.append(slot)
+        total += n
+    return tasks + [current] if current else tasks
+
+
+def _parts(flags, size=5000):
+    """A stream of flags as lists of at most ``size``."""
+    while True:
+        part = list(itertools.islice(flags, size))
+        if not part:
+            return
+        yield part
 
 
 _conn = None
@@ -106,8 +139,8 @@ def _open(path):
     _conn.execute("PRAGMA busy_timeout = 30000")
 
 
-def _flags_in_worker(task):
-    return list(flags_in(_conn, *task))
+def _flags_in_worker(slots, settings):
+    return [f for slot in slots for f in flags_in(_conn, slot, settings)]
 
 
 WINDOW = 5_000  # claims compared at once

@@ -4,6 +4,10 @@ import sqlite3
 import subprocess
 import sys
 
+import pytest
+
+from datasette_factcheck import cli
+
 from conftest import SEEDS, load, rows
 
 
@@ -128,12 +132,20 @@ def test_missing_path_is_an_error(tmp_path):
 def test_workers_give_the_same_database(tmp_path, seeds_copy):
     (seeds_copy / "bad.jsonl").write_text('{"id": "x", "text": "Russia denied sending troops."}\n{oops\n', encoding="utf-8")
     one, two = tmp_path / "one.db", tmp_path / "two.db"
-    assert load(one, seeds_copy).exit_code == 1
+    assert load(one, seeds_copy, args=["--workers", "1"]).exit_code == 1
     result = load(two, seeds_copy, args=["--workers", "2"])
     assert result.exit_code == 1 and "bad.jsonl:2" in result.output
     for sql in ("select * from articles order by id", "select * from claims order by id",
                 "select * from contradictions order by id", "select path, line, reason from load_errors order by path"):
         assert rows(one, sql) == rows(two, sql)
+
+
+@pytest.mark.parametrize("cores, expected", [(1, 1), (2, 2), (16, 4)])
+def test_workers_default_to_the_cores_up_to_four(monkeypatch, cores, expected):
+    """Without --workers a load uses the cores it may run on; past four the
+    single writer, not extraction, sets the pace."""
+    monkeypatch.setattr(cli.os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
+    assert cli.default_workers() == expected
 
 
 def _fts_sound(db):

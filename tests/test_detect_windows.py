@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from conftest import load, rows
+from conftest import SEEDS, load, rows
 from datasette_factcheck import detect as detection, store
 from datasette_factcheck.hookspecs import hookimpl
 from datasette_factcheck.plugins import pm
@@ -83,3 +83,24 @@ def test_a_slot_within_one_window_is_compared_whole(one_slot):
     flags = list(detection.flags_in(store.open_db(str(one_slot)).conn, "number||dead", {"window_days": 7}))
     direct = list(compare_numbers("number", claims, {"window_days": 7}))
     assert {(f["claim_a"], f["claim_b"]) for f in flags} == {(f["claim_a"], f["claim_b"]) for f in direct}
+
+
+def test_workers_compare_many_tasks_and_write_what_one_process_writes(tmp_path, monkeypatch):
+    """With workers, slots go out in tasks of at most WINDOW claims, a few in
+    flight at a time, while big slots are compared here: the flags written are
+    exactly those of one process."""
+    db = tmp_path / "seeds.db"
+    assert load(db, SEEDS, args=["--no-detect"]).exit_code == 0
+    monkeypatch.setattr(detection, "WINDOW", 4)
+    monkeypatch.setattr(detection, "OVERLAP", 1)
+    sizes = store.open_db(str(db)).execute(
+        f"select c.slot, count(*) from claims c where {detection.COMPARABLE} group by c.slot").fetchall()
+    tasks = detection._tasks([(s, n) for s, n in sizes if n <= 4])
+    assert len(tasks) > 2 * 2 and all(sum(dict(sizes)[s] for s in t) <= 4 for t in tasks)
+    assert any(n > 4 for _, n in sizes)  # some slots stay in this process
+
+    one = detection.detect(store.open_db(str(db)), workers=1)
+    alone = rows(db, "select * from contradictions order by id")
+    two = detection.detect(store.open_db(str(db)), workers=2)
+    assert one == two == len(alone) > 0
+    assert rows(db, "select * from contradictions order by id") == alone
