@@ -19,7 +19,8 @@ def test_quick_benchmark_prints_all_figures_and_writes_json(tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     out = result.stdout
     for label in ("1 load vs bare insert", "2 load growth", "3 detect alone", "4 page index",
-                  "4 page contradiction", "4 page entity", "4 page table", "5 peak RSS of load"):
+                  "4 page contradiction", "4 page entity", "4 page table", "5 peak RSS of load",
+                  "6 --workers 2 vs 1"):
         assert label in out, f"{label!r} missing from:\n{out}"
 
     data = json.loads((tmp_path / "results.json").read_text())
@@ -27,6 +28,8 @@ def test_quick_benchmark_prints_all_figures_and_writes_json(tmp_path):
     assert {"1_ratio", "2_growth", "3_detect", "4_pages", "5_rss"} <= set(figures)
     assert figures["1_ratio"]["ratio"] > 0
     assert figures["1_ratio"]["bare_insert_s"] > 0
+    assert figures["1_ratio"]["workers_default"] >= 1 and figures["1_ratio"]["ratio_one_process"] > 0
+    assert figures["6_workers"]["speedup"] > 0
     assert "exponent" in figures["2_growth"]
     assert all(p["claims"] > 0 for p in figures["3_detect"]["points"])
     assert "exponent" in figures["3_detect"]
