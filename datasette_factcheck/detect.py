@@ -59,9 +59,10 @@ def detect(db, window_days=DEFAULT_WINDOW_DAYS, slots=None, workers=1):
             within = "and c.slot in (select slot from touched)"
         sizes = db.execute(f"select c.slot, count(*) from claims c where {COMPARABLE} {within} group by c.slot").fetchall()
         written = 0
-        for flags in _flags(db, sizes, settings, workers):
-            store.insert_rows(db.conn, "contradictions", flags)
-            written += len(flags)
+        with store.indexes_rebuilt(db, "contradictions", when=lambda kept: sum(n for _, n in sizes) > kept):
+            for flags in _flags(db, sizes, settings, workers):
+                store.insert_rows(db.conn, "contradictions", flags)
+                written += len(flags)
         db.execute(
             "update contradictions set status = coalesce((select verdict from reviews r "
             "where r.contradiction_id = contradictions.id order by r.id desc limit 1), 'open')"

@@ -213,6 +213,27 @@ def index_text(db, article_ids):
         )
 
 
+@contextlib.contextmanager
+def indexes_rebuilt(db, table, when):
+    """Inside the caller's transaction: when ``when(rows the table holds)`` is
+    true, the table's indexes are dropped for the writes inside and built
+    afresh after them, which is faster than updating them row by row once the
+    rows written outnumber the rows kept."""
+    indexes = db.execute(
+        "select name, sql from sqlite_master where type = 'index' and tbl_name = ? and sql is not null", [table]
+    ).fetchall()
+    if not indexes or not when(db.execute(f"select count(*) from [{table}]").fetchone()[0]):
+        yield
+        return
+    for name, _ in indexes:
+        db.execute(f"drop index [{name}]")
+    try:
+        yield
+    finally:
+        for _, sql in indexes:
+            db.execute(sql)
+
+
 def _not_null(name):
     return {
         "articles": {"text"},

@@ -104,3 +104,25 @@ def test_workers_compare_many_tasks_and_write_what_one_process_writes(tmp_path, 
     two = detection.detect(store.open_db(str(db)), workers=2)
     assert one == two == len(alone) > 0
     assert rows(db, "select * from contradictions order by id") == alone
+
+
+def test_a_bulk_detect_rebuilds_the_flag_indexes_and_a_small_one_keeps_them(tmp_path):
+    """Writing more flags than the table holds drops its indexes and builds them
+    afresh after; either way every index is there when detection is done."""
+    db = tmp_path / "seeds.db"
+    assert load(db, SEEDS, args=["--no-detect"]).exit_code == 0
+    conn = store.open_db(str(db))
+    want = {r[0] for r in conn.execute("select name from sqlite_master where type = 'index' and tbl_name = 'contradictions'")}
+    assert len(want) >= 6
+
+    dropped = []
+    conn.conn.set_trace_callback(lambda sql: dropped.append(sql) if sql.lower().startswith("drop index") else None)
+    first = detection.detect(conn)
+    assert first > 0 and len(dropped) == len(want) - 1  # all but the primary key's
+    dropped.clear()
+    assert detection.detect(conn, slots={"no-such-slot"}) == 0 and dropped == []  # nothing to write: kept
+    conn.conn.set_trace_callback(None)
+
+    have = {r[0] for r in conn.execute("select name from sqlite_master where type = 'index' and tbl_name = 'contradictions'")}
+    assert have == want
+    assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"

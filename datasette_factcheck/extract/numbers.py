@@ -91,24 +91,29 @@ def words_value(tokens, lex):
 def find(text, start, end, lex, masked=()):
     """NumberMentions in text[start:end] that are counts, skipping ``masked`` spans (dates)."""
     out = []
+    digits = list(DIGITS.finditer(text, start, end))
+    runs = list(_word_runs(text, start, end, lex))
+    vague = list(lex.re["vague"].finditer(text, start, end))
+    if not (digits or runs or vague):
+        return out  # most sentences count nothing: spare them the idiom and phone scans
     idioms = [(m.start(), m.end()) for m in lex.re["idiom"].finditer(text, start, end)]
-    phones = [(m.start(), m.end()) for m in PHONE.finditer(text, start, end) if len(re.sub(r"\D", "", m.group())) >= 8]
+    phones = [(m.start(), m.end()) for m in PHONE.finditer(text, start, end) if len(re.sub(r"\D", "", m.group())) >= 8] if digits else []
     blocked = list(masked) + idioms + phones
 
     def is_blocked(a, b):
         return any(a < y and x < b for x, y in blocked)
 
-    for m in DIGITS.finditer(text, start, end):
+    for m in digits:
         if is_blocked(m.start(), m.end()):
             continue
         mention = _digit_mention(text, m, lex, start)
         if mention:
             out.append(mention)
-    for m in _word_runs(text, start, end, lex):
+    for m in runs:
         if is_blocked(m.start, m.end) or any(o.start <= m.start < o.end for o in out):
             continue
         out.append(m)
-    for m in lex.re["vague"].finditer(text, start, end):
+    for m in vague:
         if is_blocked(m.start(), m.end()) or any(o.start < m.end() and m.start() < o.end for o in out):
             continue
         low, high = lex.lookup(lex.vague, m.group())
