@@ -75,39 +75,52 @@ def detect(db, window_days=DEFAULT_WINDOW_DAYS, slots=None, workers=1):
 def _flags(db, sizes, settings, workers):
     """Lists of flag rows, from every (slot, number of claims) in ``sizes``.
 
-    Slots too big for one window are compared here, streaming. The others go
-    to workers in tasks of at most WINDOW claims, no more than two tasks per
-    worker in flight: while the oldest is being compared, this process
-    compares the big slots, and results never pile up faster than they are
-    written."""
-    big = [slot for slot, n in sizes if n > WINDOW]
-    tasks = _tasks([(slot, n) for slot, n in sizes if n <= WINDOW])
-    here = itertools.chain.from_iterable(_parts(flags_in(db.conn, slot, settings)) for slot in big)
-    if workers < 2 or len(tasks) < 2:
-        yield from here
-        for task in tasks:
-            for slot in task:
-                yield from _parts(flags_in(db.conn, slot, settings))
+    The work comes in jobs of at most about WINDOW claims: a window of a big
+    slot (read here, in time order) or a task of small slots. Without workers
+    each job is compared here in turn. With workers, this process reads and
+    writes while they compare, no more than two jobs per worker in flight, so
+    results never pile up faster than they are written."""
+    jobs = _jobs(db.conn, sizes)
+    if workers < 2 or sum(n for _, n in sizes) <= WINDOW:
+        for job in jobs:
+            yield from _parts(_run(job, settings, db.conn))
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     path = db.execute("pragma database_list").fetchone()[2]  # the main database's file
     pool = context.Pool(workers, initializer=_open, initargs=(path,))
     pending = collections.deque()
     try:
-        for task in tasks:
-            pending.append(pool.apply_async(_flags_in_worker, (task, settings)))
-            while len(pending) >= 2 * workers:
-                while not pending[0].ready():
-                    part = next(here, None)
-                    if part is None:
-                        break
-                    yield part
+        for job in jobs:
+            pending.append(pool.apply_async(_run_in_worker, (job, settings)))
+            if len(pending) >= 2 * workers:
                 yield pending.popleft().get()
-        yield from here
         while pending:
             yield pending.popleft().get()
     finally:
         pool.terminate()
+
+
+def _jobs(conn, sizes):
+    """("window", slot, claims, shared ids) for each window of a big slot, then
+    ("slots", [slot, ...]) for small slots grouped up to WINDOW claims."""
+    for slot, n in sizes:
+        if n > WINDOW:
+            for claims, shared in windows(conn, slot):
+                yield "window", slot, claims, shared
+    for task in _tasks([(slot, n) for slot, n in sizes if n <= WINDOW]):
+        yield "slots", task
+
+
+def _run(job, settings, conn):
+    """The flags of one job (see ``_jobs``)."""
+    if job[0] == "window":
+        _, slot, claims, shared = job
+        return (f for f in _compare(claims, slot, settings) if not {f["claim_a"], f["claim_b"]} <= shared)
+    return (f for slot in job[1] for f in flags_in(conn, slot, settings))
+
+
+def _run_in_worker(job, settings):
+    return list(_run(job, settings, _conn))
 
 
 def _tasks(sizes):
@@ -140,34 +153,35 @@ def _open(path):
     _conn.execute("PRAGMA busy_timeout = 30000")
 
 
-def _flags_in_worker(slots, settings):
-    return [f for slot in slots for f in flags_in(_conn, slot, settings)]
-
-
 WINDOW = 5_000  # claims compared at once
 OVERLAP = 1_000  # claims a window shares with the one before
 
 
 def flags_in(conn, slot, settings):
-    """The flag rows every registered rule raises in one slot.
+    """The flag rows every registered rule raises in one slot, window by window."""
+    for claims, shared in windows(conn, slot):
+        yield from (f for f in _compare(claims, slot, settings) if not {f["claim_a"], f["claim_b"]} <= shared)
 
-    A slot of more than WINDOW claims is read in time order (its articles by
-    their earliest claim) and compared window by window, each window sharing
-    its first OVERLAP claims with the one before; a pair lying wholly in that
-    shared part was the earlier window's to flag. The rules pair each article
-    with its nearest disagreeing neighbours in time, so a window holds them
-    but for articles whose only disagreeing accounts are further away."""
+
+def windows(conn, slot):
+    """(claims, shared ids) of each window of one slot: a slot of more than
+    WINDOW claims is read in time order (its articles by their earliest claim)
+    and cut into windows, each sharing its first OVERLAP claims with the one
+    before; a pair lying wholly in that shared part was the earlier window's
+    to flag. The rules pair each article with its nearest disagreeing
+    neighbours in time, so a window holds them but for articles whose only
+    disagreeing accounts are further away."""
     window, shared = [], set()
     for claim in _rows(conn, ORDERED, [slot, slot]):
         if len(window) >= WINDOW and claim["group"] != window[-1]["group"]:
-            yield from (f for f in _compare(window, slot, settings) if not {f["claim_a"], f["claim_b"]} <= shared)
+            yield window, shared
             start = len(window) - OVERLAP
             while start > 0 and window[start]["group"] == window[start - 1]["group"]:
                 start -= 1  # never part of an article's claims
             window = window[start:]
             shared = {c["id"] for c in window}
         window.append(claim)
-    yield from (f for f in _compare(window, slot, settings) if not {f["claim_a"], f["claim_b"]} <= shared)
+    yield window, shared
 
 
 def _compare(claims, slot, settings):

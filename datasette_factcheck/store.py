@@ -294,11 +294,11 @@ def insert_rows(conn, table, rows):
     if not rows:
         return
     names = list(SCHEMA[table]["columns"])
-    extra = sorted({k for r in rows for k in r} - set(names))
+    extra = sorted(set().union(*rows) - set(names))
     if extra:
         raise ValueError(f"{table} has no column {', '.join(extra)}")
     sql = f"insert or replace into [{table}] ({', '.join(f'[{n}]' for n in names)}) values ({', '.join('?' for _ in names)})"
-    conn.executemany(sql, [tuple(r.get(n) for n in names) for r in rows])
+    conn.executemany(sql, [tuple(map(r.get, names)) for r in rows])
 
 
 def drop_claims(db, article_ids):
