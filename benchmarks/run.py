@@ -90,9 +90,13 @@ def tool(name):
 
 
 def run_timed(cmd, timeout, log_path):
-    """Run cmd; {"seconds", "rc", "timed_out", "peak_rss_mb", "log_tail"}.
+    """Run cmd; {"seconds", "rc", "timed_out", "peak_rss_mb", "peak_tree_pss_mb", "log_tail"}.
 
-    Peak RSS is ru_maxrss of this child alone (os.wait4), in MB."""
+    Peak RSS is ru_maxrss of this child (os.wait4: the largest single process
+    of its tree), in MB. With worker processes the memory a load takes is the
+    sum over its processes: ``peak_tree_pss_mb`` is the peak of that sum,
+    sampled every 0.2 s, counting pages the processes share once (PSS; Linux
+    only, else None)."""
     log_path = Path(log_path)
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "w") as log:
@@ -119,8 +123,19 @@ def run_timed(cmd, timeout, log_path):
     timer = threading.Timer(timeout, kill)
     timer.daemon = True
     timer.start()
+    done = threading.Event()
+    tree_peak = [0 if os.path.exists("/proc/self/smaps_rollup") else None]
+
+    def sample():
+        while tree_peak[0] is not None and not done.wait(0.2):
+            tree_peak[0] = max(tree_peak[0], tree_pss_kb(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
     timer.cancel()
     proc.returncode = os.waitstatus_to_exitcode(status)
     tail = log_path.read_text(errors="replace")[-600:]
@@ -131,8 +146,28 @@ def run_timed(cmd, timeout, log_path):
         "rc": proc.returncode,
         "timed_out": timed_out.is_set(),
         "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+        "peak_tree_pss_mb": None if tree_peak[0] is None else round(tree_peak[0] / 1024, 1),
         "log_tail": tail.strip(),
     }
+
+
+def tree_pss_kb(group):
+    """The summed PSS (kB) of the processes in process group ``group``: a
+    command and the workers it forked (it runs in a session of its own)."""
+    total = 0
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat") as f:
+                stat = f.read()
+            if int(stat[stat.rindex(")") + 2:].split()[2]) != group:  # state, ppid, pgrp
+                continue
+            with open(f"/proc/{entry.name}/smaps_rollup") as f:
+                total += next(int(line.split()[1]) for line in f if line.startswith("Pss:"))
+        except (OSError, ValueError, StopIteration):
+            continue  # gone meanwhile
+    return total
 
 
 def remove_db(path):
@@ -383,7 +418,7 @@ class Harness:
         self.results["figures"]["2_growth"] = f2
 
         # (5) RSS: the load at N (above) and at 10N
-        points = [{"articles": n, "peak_rss_mb": r["peak_rss_mb"], "seconds": r["seconds"],
+        points = [{"articles": n, "peak_rss_mb": r["peak_rss_mb"], "peak_tree_pss_mb": r.get("peak_tree_pss_mb"), "seconds": r["seconds"],
                    "timed_out": r["timed_out"], "stored": r["counts"].get("articles"), "input": r["input"], "error": r.get("error")}
                   for n, r in ((a.growth_n, small), (a.articles, main))]
         if a.rss_large:
@@ -394,18 +429,24 @@ class Harness:
                 self.log(f"skip load of {a.rss_large:,}: predicted >= {predicted:.0f} s")
             else:
                 big = self.load(a.rss_large, f"load-{a.rss_large}", timeout=a.rss_timeout)
-                points.append({"articles": a.rss_large, "peak_rss_mb": big["peak_rss_mb"], "seconds": big["seconds"],
+                points.append({"articles": a.rss_large, "peak_rss_mb": big["peak_rss_mb"], "peak_tree_pss_mb": big.get("peak_tree_pss_mb"), "seconds": big["seconds"],
                                "timed_out": big["timed_out"], "stored": big["counts"].get("articles"), "input": big["input"], "error": big.get("error")})
                 if big["seconds"]:
                     self.remove(big)
-        f5 = {"points": points, "target_mb": TARGETS["rss_mb"]}
-        done = [p for p in points if p.get("peak_rss_mb") is not None and not p.get("error")]
-        if any(p["peak_rss_mb"] >= TARGETS["rss_mb"] for p in done):
+        for p in points:  # judged on the larger: one process's RSS, or all its processes together
+            if p.get("peak_rss_mb") is not None:
+                p["peak_mb"] = max(p["peak_rss_mb"], p.get("peak_tree_pss_mb") or 0)
+        f5 = {"points": points, "target_mb": TARGETS["rss_mb"], "workers": default_workers()}
+        done = [p for p in points if p.get("peak_mb") is not None and not p.get("error")]
+        if any(p["peak_mb"] >= TARGETS["rss_mb"] for p in done):
             f5["met"] = False  # a peak already over the limit (even of a killed load) misses it
         elif len(done) >= 2 and not any(p["timed_out"] for p in done):
-            f5["growth"] = round(done[-1]["peak_rss_mb"] / done[0]["peak_rss_mb"], 2)
-            f5["growth_between"] = [done[0]["articles"], done[-1]["articles"]]
-            # Flat: no more than rss_flat times the smallest peak, however much bigger the corpus.
+            # The issue's two sizes (N and 10N); the growth-N point is printed, not judged:
+            # below N the slots are smaller than a detection window, so less is held at once.
+            base = next((p for p in done if p["articles"] == a.articles), done[0])
+            f5["growth"] = round(done[-1]["peak_mb"] / base["peak_mb"], 2)
+            f5["growth_between"] = [base["articles"], done[-1]["articles"]]
+            # Flat: at 10N no more than rss_flat times the peak at N.
             flat = f5["growth"] <= TARGETS["rss_flat"]
             f5["met"] = False if not flat else (True if done[-1]["articles"] == a.rss_large else None)
         else:
@@ -642,9 +683,12 @@ class Harness:
                     parts.append(f"{p['articles']:,}: load failed ({p['error'][:80]})")
                 else:
                     note = f", killed after {fmt_s(p['seconds'])} with {p.get('stored') or 0:,} stored" if p.get("timed_out") else ""
-                    parts.append(f"{p['articles']:,}: {'>= ' if p.get('timed_out') else ''}{p['peak_rss_mb']:.0f} MB{note}")
+                    tree = f" ({p['peak_tree_pss_mb']:.0f})" if p.get("peak_tree_pss_mb") else ""
+                    parts.append(f"{p['articles']:,}: {'>= ' if p.get('timed_out') else ''}{p['peak_rss_mb']:.0f}{tree} MB{note}")
             rows.append(("5 peak RSS of load", " / ".join(f"{p['articles']:,}" for p in f5["points"]),
-                         "; ".join(parts), "flat, < 500 MB", status(f5.get("met"))))
+                         "; ".join(parts) + f"  (largest process (all {f5.get('workers', '?')} workers and the writer, PSS))"
+                         + (f"; {f5['growth_between'][0]:,} -> {f5['growth_between'][1]:,}: {f5['growth']}x" if f5.get("growth") else ""),
+                         "flat, < 500 MB", status(f5.get("met"))))
         f6 = F.get("6_workers")
         if f6:
             rows.append(("6 --workers 2 vs 1", f"{f6['articles']:,} articles",
