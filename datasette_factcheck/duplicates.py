@@ -2,7 +2,6 @@
 finds candidates through an index, rapidfuzz confirms them."""
 import hashlib
 import re
-from collections import Counter
 
 from rapidfuzz import fuzz
 
@@ -37,10 +36,13 @@ def find_original(db, article, hashes, exclude=()):
         return None
     # one statement, bounded per hash: boilerplate shingles are in thousands of articles
     each = "select * from (select article_id from article_sketches where hash = ? and article_id != ? limit ?)"
-    params = [p for h in hashes for p in (h, article["id"], PER_HASH)]
-    shared = Counter(r[0] for r in db.conn.execute(" union all ".join([each] * len(hashes)), params))
-    rows = [(other, n) for other, n in shared.most_common(5) if n >= MIN_SHARED]
-    for other_id, _ in rows:
+    params = [p for h in hashes for p in (h, article["id"], PER_HASH)] + [MIN_SHARED]
+    rows = db.conn.execute(
+        f"select article_id from ({' union all '.join([each] * len(hashes))}) "
+        "group by article_id having count(*) >= ? order by count(*) desc, article_id limit 5",
+        params,
+    ).fetchall()
+    for (other_id,) in rows:
         if other_id in exclude:
             continue
         other = db.execute("select text, duplicate_of from articles where id = ?", [other_id]).fetchone()
