@@ -1,4 +1,5 @@
 """`datasette factcheck load|detect`: the command line of CONTRACT.md."""
+import collections
 import os
 import sqlite3
 import sys
@@ -13,6 +14,7 @@ from .parallel import Extractors
 from .rules import DEFAULT_WINDOW_DAYS
 
 BATCH = 64  # articles a worker extracts between writes
+AHEAD = 2  # batches being extracted while one is written
 
 window_option = click.option(
     "--window-days", type=click.IntRange(0), default=DEFAULT_WINDOW_DAYS, show_default=True,
@@ -77,25 +79,24 @@ def load(db_path, paths, no_detect, window_days, max_bytes, silent, workers):
         counts[status] += 1
         counts["claims"] += n
 
-    in_flight = []  # one submitted batch: [(items, async result)]
+    in_flight = collections.deque()  # submitted batches, oldest first: (items, async result)
 
-    def drain():
-        for items, result in in_flight:
+    def drain(keep=0):
+        """Write the oldest batches, in input order, until ``keep`` are left in flight."""
+        while len(in_flight) > keep:
+            items, result = in_flight.popleft()
             analysed = result.get()
             with loader.batch():
                 for (where, ref, article), done in zip(items, analysed):
                     save(where, ref, article, done)
-        in_flight.clear()
 
     def flush(wait=True):
         batch = list(pending)
         pending.clear()
-        result = extractors.submit([a for _, _, a in batch]) if batch else None
-        drain()  # write the batch before while this one is extracted
-        if result is not None:
-            in_flight.append((batch, result))
-        if wait:
-            drain()
+        if batch:
+            in_flight.append((batch, extractors.submit([a for _, _, a in batch])))
+        # the workers keep AHEAD batches to extract while this process writes
+        drain(0 if wait else AHEAD)
 
     try:
         for article in loader.stale():  # lexicons or aliases changed since these were read
