@@ -34,12 +34,13 @@ def find_original(db, article, hashes, exclude=()):
     or None; ``exclude`` holds the article's own older versions."""
     if not hashes or len(article["text"].split()) < MIN_WORDS:
         return None
-    # one statement, bounded per hash: boilerplate shingles are in thousands of articles
-    each = "select * from (select article_id from article_sketches where hash = ? and article_id != ? limit ?)"
+    # one statement, bounded per hash: boilerplate shingles are in thousands of
+    # articles; the most recently stored first, as a copy follows its original
+    each = "select * from (select article_id, rowid as r from article_sketches where hash = ? and article_id != ? order by rowid desc limit ?)"
     params = [p for h in hashes for p in (h, article["id"], PER_HASH)] + [MIN_SHARED]
     rows = db.conn.execute(
         f"select article_id from ({' union all '.join([each] * len(hashes))}) "
-        "group by article_id having count(*) >= ? order by count(*) desc, article_id limit 5",
+        "group by article_id having count(*) >= ? order by count(*) desc, max(r) desc limit 5",
         params,
     ).fetchall()
     for (other_id,) in rows:
