@@ -5,6 +5,8 @@ contradictions) carry the columns CONTRACT.md promises; the extra columns
 here are ours to extend.
 """
 import contextlib
+import sqlite3
+import time
 
 import sqlite_utils
 
@@ -82,15 +84,35 @@ INDEXES = [
 ]
 
 
+BUSY_TIMEOUT_S = 30
+
+
+def _patiently(db, step):
+    """Run ``step()``, again while SQLite says "database is locked", up to the
+    busy timeout. Two processes opening one new file at once (two loads
+    started together) can get that answer at once, without the busy timeout,
+    while the other switches the file to WAL or creates the schema. Both
+    steps are idempotent, so the one turned away simply runs them again."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            if db.conn.in_transaction:
+                db.conn.rollback()
+            time.sleep(0.05)
+
+
 def open_db(path):
     """Open (creating when missing) a database with the schema in place."""
     db = sqlite_utils.Database(path)
-    db.execute("PRAGMA busy_timeout = 30000")
-    if db.journal_mode != "wal":
-        db.enable_wal()
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+    _patiently(db, lambda: db.journal_mode == "wal" or db.enable_wal())
     # WAL with synchronous=NORMAL: a crash may lose the last commits, never corrupt the file
     db.execute("PRAGMA synchronous = NORMAL")
-    ensure_schema(db)
+    _patiently(db, lambda: ensure_schema(db))
     return db
 
 
