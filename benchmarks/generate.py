@@ -27,7 +27,8 @@ What is in it, and why:
   slot, a stance contrary to what others report, or a different date for the
   same event; later articles revise the toll ("bertambah menjadi").
 * Near-duplicates: about one article in eight is an earlier article of the same
-  story re-published by another outlet with small edits.
+  story re-published by another outlet with small edits; its ``copy_of`` names
+  the original, the truth the copy finder is scored on.
 * Things that are not claims: clock times, scores, gate numbers, phone numbers,
   years in background sentences.
 
@@ -253,7 +254,7 @@ class Story:
         word = self.place.split()[1]
         self.people = [f"{rng.choice(FIRST_NAMES)} {surname(rng)}" for _ in range(rng.randrange(2, 5))]
         self.agencies = {code: [a.format(w=word) for a in rng.sample(AGENCIES[code], 3)] for code in AGENCIES}
-        self.sent = []  # (language, text, title, day, source) of earlier articles, for near-duplicates
+        self.sent = []  # (language, text, title, day, source, id) of earlier articles, for near-duplicates
         self.copies = set()  # (index in sent, outlet) already republished
 
     def figure(self, slot, day):
@@ -671,11 +672,12 @@ def generate(n, seed=1):
             code = "id" if srng.random() < 0.6 else "en"
             day = min(story.days, int(srng.expovariate(1 / max(1, story.days / 3))))
             source, domain = srng.choice(OUTLETS[code])
+            article_id = f"s{seed}-{produced:07d}"
             same_lang = [i for i, x in enumerate(story.sent) if x[0] == code]
             copy = None
             if same_lang and srng.random() < 0.125:
                 copy = srng.choice(same_lang[-50:])
-                _, original, title, day0, first_source = story.sent[copy]
+                _, original, title, day0, first_source, original_id = story.sent[copy]
                 while source == first_source:
                     source, domain = srng.choice(OUTLETS[code])
                 if (copy, source) in story.copies:  # that outlet already ran it
@@ -688,10 +690,9 @@ def generate(n, seed=1):
                 paragraphs = article_for(srng, story, code, day, source)
                 text = "\n\n".join(paragraphs)
                 title = title_for(srng, story, code, day)
-                story.sent.append((code, text, title, day, source))
+                story.sent.append((code, text, title, day, source, article_id))
             published = dt.datetime.combine(story.start + dt.timedelta(days=day), dt.time(srng.randrange(6, 23), srng.choice((0, 15, 30, 45))))
             stamp = published.isoformat() + ("+07:00" if code == "id" else "+00:00")
-            article_id = f"s{seed}-{produced:07d}"
             slug_text = "-".join(w.lower() for w in title.split()[:6] if w.isalnum())
             yield {
                 "id": article_id,
@@ -701,6 +702,7 @@ def generate(n, seed=1):
                 "source": source,
                 "language": code,
                 "url": f"https://{domain}/{published:%Y/%m/%d}/{slug_text}-{produced}",
+                "copy_of": original_id if copy is not None else None,  # the truth the copy finder is scored on
             }
             produced += 1
 

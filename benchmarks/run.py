@@ -391,10 +391,14 @@ class Harness:
         main = self.load(a.articles, f"load-{a.articles}")
         bare = self.bare_insert(a.articles)
 
+        copies = copy_scores(main["db"], self.corpus(a.articles))
+        self.log(f"copies: {copies}")
+
         # (1) ratio
         f1 = {"articles": a.articles, "load_s": main["seconds"], "bare_insert_s": bare.get("seconds"),
               "timed_out": main["timed_out"], "counts": main["counts"], "startup_s": t0,
-              "target": TARGETS["ratio"], "stretch": TARGETS["ratio_stretch"], "workers_default": default_workers()}
+              "target": TARGETS["ratio"], "stretch": TARGETS["ratio_stretch"], "workers_default": default_workers(),
+              "copies": copies}
         if main.get("error") or bare.get("error"):
             f1["error"] = main.get("error") or bare.get("error")
         if bare.get("seconds"):
@@ -625,6 +629,10 @@ class Harness:
                          + f", insert {fmt_s(f1.get('bare_insert_s'))}; default --workers: {f1.get('workers_default', '?')})"
                          + (f"; one process {f1['ratio_one_process']}x ({fmt_s(f1['load_one_process_s'])})" if f1.get("ratio_one_process") else ""),
                          "<= 10x (stretch 5x)", status(f1.get("met"))))
+            c = f1.get("copies") or {}
+            if "found" in c:
+                rows.append(("  copies found", f"{c['copies']:,} copies",
+                             f"{c['found']:,} found, {c['missed']:,} missed, {c['false']:,} filed as copies wrongly", "", ""))
         f2 = F.get("2_growth", {})
         if f2:
             net = f2.get("exponent_net_of_startup")
@@ -721,6 +729,34 @@ class Harness:
 
 # ----------------------------------------------------------------------------
 # Claims databases for the detect benchmark
+
+
+def copy_scores(db_path, corpus_path):
+    """How the loaded database's ``duplicate_of`` matches the generator's
+    ``copy_of``: copies found (filed under their original), missed, and
+    articles filed as copies that are none."""
+    truth = {}
+    with open(corpus_path, encoding="utf-8") as f:
+        for line in f:
+            record = json.loads(line)
+            truth[record["id"]] = record.get("copy_of")
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        stored = conn.execute("select ref, id, duplicate_of from articles").fetchall()
+        conn.close()
+    except sqlite3.Error as e:
+        return {"error": str(e)}
+    id_of = {ref: i for ref, i, _ in stored}
+    scores = {"copies": sum(1 for c in truth.values() if c), "found": 0, "missed": 0, "false": 0}
+    for ref, _, duplicate_of in stored:
+        if ref not in truth:
+            continue
+        original = truth[ref]
+        if original:
+            scores["found" if duplicate_of and duplicate_of == id_of.get(original) else "missed"] += 1
+        elif duplicate_of:
+            scores["false"] += 1
+    return scores
 
 
 def default_workers():

@@ -30,6 +30,8 @@ def test_quick_benchmark_prints_all_figures_and_writes_json(tmp_path):
     assert figures["1_ratio"]["bare_insert_s"] > 0
     assert figures["1_ratio"]["workers_default"] >= 1 and figures["1_ratio"]["ratio_one_process"] > 0
     assert figures["6_workers"]["speedup"] > 0
+    copies = figures["1_ratio"]["copies"]  # scored against the generator's own record of its copies
+    assert copies["copies"] > 0 and copies["found"] + copies["missed"] == copies["copies"]
     assert "exponent" in figures["2_growth"]
     assert all(p["claims"] > 0 for p in figures["3_detect"]["points"])
     assert "exponent" in figures["3_detect"]
