@@ -1,6 +1,6 @@
 """The performance harness: five figures, measured side by side in one run.
 
-    .venv/bin/python benchmarks/run.py            # full run (about 30 minutes)
+    .venv/bin/python benchmarks/run.py            # full run (about 8 minutes on 2 cores)
     .venv/bin/python benchmarks/run.py --quick    # tiny sizes, seconds, for CI
 
 Prints a table and writes ``benchmarks/out/results.json`` (``--out DIR`` to
@@ -8,15 +8,17 @@ put it elsewhere). Every figure is measured in this run, on this machine:
 
 1. ``datasette factcheck load`` (store + extract + detect) of N articles
    against a bare ``sqlite-utils insert DB articles corpus.jsonl --nl`` of the
-   same JSONL: the ratio of wall times.
+   same JSONL: the ratio of wall times, at the default workers and with one;
+   the loaded copies are scored against the generator's ``copy_of``.
 2. Growth: full load at N and 5N articles; exponent log(t5N/tN)/log 5.
 3. ``datasette factcheck detect`` alone on databases of about 10k, 100k and 1M
    claims; exponent of time against claims.
 4. Page latency (median, p95) of ``/-/factcheck/<db>``, a contradiction page
    and an entity page on the largest claims database, against Datasette's own
    table page ``/<db>/contradictions`` on the same database.
-5. Peak RSS of a full load at N and 10N articles (of the load process itself:
-   ``os.wait4`` rusage of that child).
+5. Peak memory of a full load at N and 10N articles: RSS of its largest
+   process (``os.wait4`` rusage) and the summed PSS of all its processes.
+6. ``--workers 2`` against ``--workers 1``.
 
 Commands run as subprocesses exactly as a user types them (``datasette`` and
 ``sqlite-utils`` next to this Python), so their wall times include start-up;
