@@ -43,11 +43,13 @@ def find_original(db, article, hashes, exclude=()):
         "group by article_id having count(*) >= ? order by count(*) desc, max(r) desc limit 5",
         params,
     ).fetchall()
+    body = _body(article["text"])
     for (other_id,) in rows:
         if other_id in exclude:
             continue
-        other = db.execute("select text, duplicate_of from articles where id = ?", [other_id]).fetchone()
-        if other and fuzz.ratio(_body(article["text"]), _body(other[0])) >= MIN_RATIO:
+        other = db.conn.execute("select text, duplicate_of from articles where id = ?", [other_id]).fetchone()
+        # with the cutoff rapidfuzz gives up (0) as soon as the score cannot reach it
+        if other and fuzz.ratio(body, _body(other[0]), score_cutoff=MIN_RATIO):
             return other[1] or other_id
     return None
 
