@@ -5,6 +5,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from . import store
 from .datelines import dateline
 
 SHINGLE = 5
@@ -23,10 +24,29 @@ def sketch(text):
     return hashes[:SKETCH]
 
 
+SKETCHES = """create table article_sketches (
+    hash integer not null, seq integer not null, article_id text not null, primary key (hash, seq)
+) without rowid"""
+
+
 def ensure_table(db):
-    if not db["article_sketches"].exists():
-        db["article_sketches"].create({"article_id": str, "hash": int}, pk=("article_id", "hash"))
-        db["article_sketches"].create_index(["hash"], if_not_exists=True)
+    """``article_sketches`` holds each article's sketch hashes keyed by hash and
+    newest first (``seq`` is minus the article's rowid): the candidates of a
+    hash are one range of one b-tree, no lookup into another. A table of the
+    earlier layout (rowid table keyed by article) is converted once."""
+    with store.transaction(db):
+        columns = db["article_sketches"].columns_dict if db["article_sketches"].exists() else {}
+        if "seq" in columns:
+            return
+        db.execute(SKETCHES.replace("article_sketches", "article_sketches_new", 1))
+        if columns:
+            db.execute(
+                "insert or ignore into article_sketches_new (hash, seq, article_id) "
+                "select s.hash, -a.rowid, s.article_id from article_sketches s join articles a on a.id = s.article_id"
+            )
+            db.execute("drop table article_sketches")
+        db.execute("alter table article_sketches_new rename to article_sketches")
+        db.execute("create index idx_article_sketches_article_id on article_sketches (article_id)")
 
 
 def find_original(db, article, hashes, exclude=()):
@@ -36,7 +56,7 @@ def find_original(db, article, hashes, exclude=()):
         return None
     # one statement, bounded per hash: boilerplate shingles are in thousands of
     # articles; the most recently stored first, as a copy follows its original
-    each = "select * from (select article_id, rowid as r from article_sketches where hash = ? and article_id != ? order by rowid desc limit ?)"
+    each = "select * from (select article_id, -seq as r from article_sketches where hash = ? and article_id != ? order by seq limit ?)"
     params = [p for h in hashes for p in (h, article["id"], PER_HASH)] + [MIN_SHARED]
     rows = db.conn.execute(
         f"select article_id from ({' union all '.join([each] * len(hashes))}) "
@@ -60,5 +80,9 @@ def _body(text):
 
 
 def store_sketch(db, article_id, hashes):
+    """Store the sketch of an article already in ``articles`` (its rowid orders it)."""
     db.execute("delete from article_sketches where article_id = ?", [article_id])
-    db.conn.executemany("insert or ignore into article_sketches (article_id, hash) values (?, ?)", [(article_id, h) for h in hashes])
+    db.conn.executemany(
+        "insert or ignore into article_sketches (hash, seq, article_id) select ?, -rowid, id from articles where id = ?",
+        [(h, article_id) for h in hashes],
+    )

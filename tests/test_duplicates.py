@@ -20,3 +20,25 @@ def test_a_copy_finds_its_original_past_many_older_articles_sharing_its_hashes(t
     assert duplicates.find_original(db, copy, duplicates.sketch(copy["text"])) == "original"
     unrelated = {"id": "other", "text": "Sebuah berita lain " + "tentang harga beras di pasar induk " * 5}
     assert duplicates.find_original(db, unrelated, duplicates.sketch(unrelated["text"])) is None
+
+
+def test_sketches_of_the_earlier_layout_are_converted_once(tmp_path):
+    """A database whose article_sketches is the earlier rowid table keyed by
+    article keeps its sketches, now newest first, and copies still find them."""
+    db = store.open_db(str(tmp_path / "old.db"))
+    db.execute("create table article_sketches (article_id text, hash integer, primary key (article_id, hash))")
+    db.execute("create index idx_article_sketches_hash on article_sketches (hash)")
+    for k, text in enumerate(["Artikel lain tanpa salinan sama sekali di sini.", TEXT]):
+        store.insert_rows(db.conn, "articles", [{"id": f"a{k}", "text": text}])
+        db.conn.executemany("insert into article_sketches values (?, ?)", [(f"a{k}", h) for h in duplicates.sketch(text)])
+    db.conn.commit()
+    before = sorted(db.execute("select article_id, hash from article_sketches").fetchall())
+
+    duplicates.ensure_table(db)
+    duplicates.ensure_table(db)  # a second open changes nothing
+    assert set(db["article_sketches"].columns_dict) == {"hash", "seq", "article_id"}
+    assert sorted(db.execute("select article_id, hash from article_sketches").fetchall()) == before
+    rowid = db.execute("select rowid from articles where id = 'a1'").fetchone()[0]
+    assert {r[0] for r in db.execute("select seq from article_sketches where article_id = 'a1'")} == {-rowid}
+    copy = {"id": "copy", "text": TEXT.replace("Petugas posko 3", "Relawan posko 3", 1)}
+    assert duplicates.find_original(db, copy, duplicates.sketch(copy["text"])) == "a1"
