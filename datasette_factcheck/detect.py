@@ -150,7 +150,7 @@ _conn = None
 def _open(path):
     global _conn
     _conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    _conn.execute("PRAGMA busy_timeout = 30000")
+    _conn.execute(f"PRAGMA busy_timeout = {store.BUSY_TIMEOUT_S * 1000}")
 
 
 WINDOW = 5_000  # claims compared at once
