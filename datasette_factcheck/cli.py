@@ -1,20 +1,14 @@
 """`datasette factcheck load|detect`: the command line of CONTRACT.md."""
-import collections
+import contextlib
 import os
-import sqlite3
 import sys
 
 import click
 
 from . import detect as detection
-from . import store
-from .ingest import DEFAULT_MAX_BYTES, iter_paths, read_path
-from .loader import Loader
-from .parallel import Extractors
+from . import pipeline, store
+from .ingest import DEFAULT_MAX_BYTES
 from .rules import DEFAULT_WINDOW_DAYS
-
-BATCH = 64  # articles a worker extracts between writes
-AHEAD = 2  # batches being extracted while one is written
 
 window_option = click.option(
     "--window-days", type=click.IntRange(0), default=DEFAULT_WINDOW_DAYS, show_default=True,
@@ -57,96 +51,42 @@ def load(db_path, paths, no_detect, window_days, max_bytes, silent, workers):
 
     Loading the same inputs again changes nothing; a bad input is reported with
     its path and reason and the rest still loads (exit status 1)."""
-    db = store.open_db(db_path)
-    loader = Loader(db)
-    counts = {"new": 0, "unchanged": 0, "errors": 0, "claims": 0}
-    failed = set()
-    pending = []  # (where, ref, article) waiting for extraction, in input order
-    extractors = Extractors(store.aliases(db), workers)
+    hints = set()
 
-    def report(where, reason, line=0):
-        counts["errors"] += 1
-        failed.add(where)
-        click.echo(f"error: {where}{f':{line}' if line else ''}: {reason}", err=True)
-        store.record_error(db, where, reason, line)
+    def on_error(error):
+        click.echo(f"error: {error}", err=True)
+        if error.hint and error.hint not in hints:
+            hints.add(error.hint)
+            click.echo(f"hint: {error.hint}", err=True)
 
-    def save(where, ref, article, analysed=None):
-        try:
-            status, n = loader.store(article, analysed)
-        except sqlite3.Error as e:  # the article's transaction rolled back; the rest goes on
-            report(where, f"could not store {ref}: {e}")
-            return
-        counts[status] += 1
-        counts["claims"] += n
+    def progress(files):
+        if silent or not sys.stderr.isatty() or len(files) < 2:
+            return contextlib.nullcontext(files)
+        return click.progressbar(files, label="Loading", file=sys.stderr, show_pos=True)
 
-    in_flight = collections.deque()  # submitted batches, oldest first: (items, async result)
-
-    def drain(keep=0):
-        """Write the oldest batches, in input order, until ``keep`` are left in flight."""
-        while len(in_flight) > keep:
-            items, result = in_flight.popleft()
-            analysed = result.get()
-            with loader.batch():
-                for (where, ref, article), done in zip(items, analysed):
-                    save(where, ref, article, done)
-
-    def flush(wait=True):
-        batch = list(pending)
-        pending.clear()
-        if batch:
-            in_flight.append((batch, extractors.submit([a for _, _, a in batch])))
-        # the workers keep AHEAD batches to extract while this process writes
-        drain(0 if wait else AHEAD)
-
-    try:
-        for article in loader.stale():  # lexicons or aliases changed since these were read
-            pending.append((article["path"], article["ref"], article))
-        flush()
-        files = list(iter_paths(paths))
-        show = not silent and sys.stderr.isatty() and len(files) > 1
-        with click.progressbar(files, label="Loading", file=sys.stderr, show_pos=True) if show else _Quiet(files) as bar:
-            for path in bar:
-                for where, ref, item in read_path(path, max_bytes):
-                    if isinstance(item, Exception):
-                        report(where, item.reason, item.line)
-                    elif loader.is_current(item):
-                        flush()  # keep input order
-                        save(where, ref, item)
-                    else:
-                        pending.append((where, ref, item))
-                        if len(pending) >= BATCH * workers:
-                            flush(wait=False)
-            flush()
-    finally:
-        extractors.close()
-    for path in files:
-        if str(path) not in failed:
-            store.clear_errors(db, str(path))
-    flags = None
-    slots = loader.pending_slots()
-    if slots and not no_detect:
-        flags = detection.detect(db, window_days, slots=slots, workers=workers)
+    report = pipeline.load(
+        store.open_db(db_path), paths, detect=not no_detect, window_days=window_days,
+        max_bytes=max_bytes, workers=workers, on_error=on_error, progress=progress,
+    )
     if not silent:
-        click.echo(
-            f"{counts['new']} articles stored ({counts['unchanged']} unchanged), {counts['claims']} claims, "
-            f"{counts['errors']} errors" + ("" if flags is None else f", {flags} contradictions in the slots touched"),
-            err=True,
-        )
-    if counts["errors"]:
+        click.echo(summary(report), err=True)
+    if report.errors:
         sys.exit(1)
 
 
-class _Quiet:
-    """Stands in for click's progress bar when there is nothing to show."""
-
-    def __init__(self, items):
-        self.items = items
-
-    def __enter__(self):
-        return self.items
-
-    def __exit__(self, *exc):
-        return False
+def summary(report):
+    """The load's closing line: what was stored, and where the failures are listed."""
+    text = f"{report.new} articles stored ({report.unchanged} unchanged), {report.claims} claims"
+    if report.flags is not None:
+        text += f", {report.flags} contradictions in the slots touched"
+    if report.errors:
+        text += (
+            f"; {report.failed_inputs} input{'s' if report.failed_inputs != 1 else ''} failed "
+            f"({len(report.errors)} error{'s' if len(report.errors) != 1 else ''}), listed in the load_errors table"
+        )
+    else:
+        text += ", 0 errors"
+    return text
 
 
 @factcheck.command(name="detect")

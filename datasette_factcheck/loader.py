@@ -4,6 +4,8 @@ lexicons or the user's aliases change."""
 import contextlib
 import hashlib
 import json
+import traceback
+from typing import NamedTuple
 
 from . import __name__ as package, duplicates, lexicon, plugins, store
 from .detect import slot_key
@@ -52,7 +54,10 @@ class Loader:
         if existing:  # same text, stale extraction: keep where it was first read from
             keep = db.execute("select ref, path from articles where id = ?", [existing[0]]).fetchone()
             article.update(ref=keep[0], path=keep[1])
-        claims, new_entities, article["anchors"], hashes = analysed or analyse(article, self.matcher)
+        analysed = analysed or analyse(article, self.matcher)
+        if isinstance(analysed, Failure):
+            raise ExtractionFailed(analysed)
+        claims, new_entities, article["anchors"], hashes = analysed
         article["duplicate_of"] = duplicates.find_original(db, article, hashes, exclude=previous)
         article["extracted_with"] = self.fingerprint
         article["detected"] = 0
@@ -109,11 +114,33 @@ class Loader:
             yield dict(zip(names, row))
 
 
+class Failure(NamedTuple):
+    """What ``analyse`` returns when extraction raised: plain strings, so it
+    crosses from a worker process like any result."""
+
+    exception: str  # the exception's type name
+    message: str
+    where: str  # the innermost frame, "module.py:line in function"
+
+
+class ExtractionFailed(Exception):
+    """Extraction (built-in or plugin code) raised on one article."""
+
+    def __init__(self, failure):
+        super().__init__(f"extraction failed: {failure.exception}: {failure.message} (at {failure.where})")
+        self.failure = failure
+
+
 def analyse(article, matcher):
     """The work on one article that needs no database, so it can run in a
-    worker process: (claims, new entities, story anchors, copy sketch)."""
-    claims, new_entities = extract(article, matcher)
-    return claims, new_entities, article["anchors"], duplicates.sketch(article["text"])
+    worker process: (claims, new entities, story anchors, copy sketch), or a
+    ``Failure`` when any extractor raised, so the batch's other articles go on."""
+    try:
+        claims, new_entities = extract(article, matcher)
+        return claims, new_entities, article["anchors"], duplicates.sketch(article["text"])
+    except Exception as e:
+        frame = traceback.extract_tb(e.__traceback__)[-1]
+        return Failure(type(e).__name__, str(e), f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno} in {frame.name}")
 
 
 def fingerprint(db):

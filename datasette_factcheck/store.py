@@ -58,7 +58,7 @@ SCHEMA = {
         "foreign_keys": [("contradiction_id", "contradictions", "id")],
     },
     "load_errors": {
-        "columns": {"path": str, "reason": str, "line": int},
+        "columns": {"path": str, "reason": str, "line": int, "ref": str, "exception": str},
         "pk": ("path", "line"),
     },
 }
@@ -116,19 +116,31 @@ def open_db(path):
     return db
 
 
+class TransactionLost(sqlite3.Error):
+    """A savepoint failed and SQLite rolled back the transaction around it too,
+    so the enclosing work is gone and must be done again (``__cause__`` is the error)."""
+
+
 @contextlib.contextmanager
 def transaction(db):
     """All writes inside commit together or not at all. BEGIN IMMEDIATE takes
     the write lock up front (waiting up to the busy timeout for another
     writer), and keeps sqlite-utils from committing each statement on its own.
     Inside another transaction it is a savepoint: a failure undoes its own
-    writes and leaves the outer transaction's."""
+    writes and leaves the outer transaction's.
+
+    SQLite may already have rolled the whole transaction back itself (a
+    trigger's RAISE(ROLLBACK), some constraint failures): then there is
+    nothing to undo, and the error that did it is the one the caller sees
+    (inside a savepoint, as ``TransactionLost``)."""
     conn = db.conn
     if conn.in_transaction:
         conn.execute("SAVEPOINT inner")
         try:
             yield
-        except BaseException:
+        except BaseException as e:
+            if not conn.in_transaction:
+                raise TransactionLost(f"SQLite rolled back the enclosing transaction: {e}") from e
             conn.execute("ROLLBACK TO inner")
             conn.execute("RELEASE inner")
             raise
@@ -138,7 +150,8 @@ def transaction(db):
     try:
         yield
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
 
@@ -340,9 +353,12 @@ def stored_hashes(db):
     return dict(db.execute("select content_hash, id from articles").fetchall())
 
 
-def record_error(db, path, reason, line=0):
+def record_error(db, path, reason, line=0, ref=None, exception=None):
+    """One input's error: the file, the line or record (``ref``) and the type of the exception."""
     with transaction(db):
-        db["load_errors"].upsert({"path": str(path), "reason": reason, "line": line}, pk=("path", "line"))
+        db["load_errors"].upsert(
+            {"path": str(path), "reason": reason, "line": line, "ref": ref, "exception": exception}, pk=("path", "line")
+        )
 
 
 def clear_errors(db, path):

@@ -74,7 +74,7 @@ def test_records_with_flexible_fields(tmp_path):
         {"guid": "r1", "content": "Russia denied sending troops to the front.", "pubDate": "2024-10-22T10:00:00Z", "link": "https://x.example/a", "headline": "Denial"},
         {"id": "r2", "body": "Rusia membantah mengirim pasukan.", "date": "22 Oktober 2024", "outlet": "Koran"},
     ]), encoding="utf-8")
-    items = {ref: a for _, ref, a in read_path(f)}
+    items = {item.ref: item.item for item in read_path(f)}
     assert items["r1"]["published"] == "2024-10-22T10:00:00+00:00"
     assert items["r1"]["url"] == "https://x.example/a" and items["r1"]["title"] == "Denial"
     assert items["r1"]["language"] == "en"
@@ -87,8 +87,8 @@ def test_json_list_and_csv(tmp_path):
     j.write_text(json.dumps([{"id": "j1", "text": BODY}]), encoding="utf-8")
     c = tmp_path / "a.csv"
     c.write_text('id,text,published\nc1,"Russia denied it, again.",2024-10-22\n', encoding="utf-8")
-    assert [ref for _, ref, _ in read_path(j)] == ["j1"]
-    (_, ref, a), = read_path(c)
+    assert [item.ref for item in read_path(j)] == ["j1"]
+    (_, ref, a, _), = read_path(c)
     assert ref == "c1" and a["text"] == "Russia denied it, again." and a["published"] == "2024-10-22"
 
 
@@ -115,7 +115,7 @@ def test_refused_bytes(data, reason):
 def test_oversized_file_is_refused(tmp_path):
     f = tmp_path / "big.txt"
     f.write_text(BODY * 10, encoding="utf-8")
-    (_, _, err), = read_path(f, max_bytes=100)
+    (_, _, err, _), = read_path(f, max_bytes=100)
     assert isinstance(err, InputError) and "over the limit" in err.reason
 
 
@@ -182,7 +182,7 @@ def test_jsonl_line_may_hold_a_raw_line_separator(tmp_path):
     path = tmp_path / "feed.jsonl"
     path.write_text('{"id": "a", "text": "Dua orang tewas.\u2028Tiga luka."}\n{"id": "b", "text": "Satu lagi."}\n', encoding="utf-8")
     got = list(read_path(path))
-    assert [ref for _, ref, _ in got] == ["a", "b"]
+    assert [item.ref for item in got] == ["a", "b"]
     assert "\u2028" in got[0][2]["text"] or "Tiga luka." in got[0][2]["text"]
 
 
@@ -209,7 +209,7 @@ def test_jsonl_streamed_from_disk_reads_as_the_whole_file_would(tmp_path):
         for n, r in read_jsonl(clean(decode(data)))
     ]
     assert len(streamed) == len(whole) == 202
-    texts = [item["text"] for _, _, item in streamed[:-1]]
+    texts = [item.item["text"] for item in streamed[:-1]]
     assert texts[:6] + texts[7:] == [a["text"] for _, a in whole[:-1]][:6] + [a["text"] for _, a in whole[:-1]][7:]
     assert texts[6] == "Polisi menyebut 5 orang tewas \u2013 caf\u00e9."  # decoded line by line: better than the whole file
     assert streamed[-1][1] == "feed.jsonl:203" and "malformed JSON" in streamed[-1][2].reason

@@ -1,13 +1,15 @@
 """Inputs to articles: find files, read them by format, fill in metadata.
 
-``read_inputs`` yields ``(path, ref, article_or_error)``; an error is an
-``InputError`` with its reason, so one bad file or line never stops a load.
+``read_inputs`` yields an ``Input`` per record: its path, ref, line and the
+article or an ``InputError`` with its reason. Whatever a reader raises
+becomes that input's error, so one bad file or line never stops a load.
 """
 import hashlib
 import os
 import re
 import sys
 from pathlib import Path
+from typing import NamedTuple, Union
 from urllib.parse import urlparse
 
 from .. import lexicon
@@ -17,6 +19,15 @@ from .decode import InputError, clean, decode
 from .formats import READERS, read_jsonl_lines
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+class Input(NamedTuple):
+    """One record read from one input file (``line`` 0 when the file is the record)."""
+
+    path: str
+    ref: str
+    item: Union[dict, InputError]
+    line: int = 0
 
 
 def iter_paths(paths):
@@ -42,7 +53,7 @@ def read_inputs(paths, max_bytes=DEFAULT_MAX_BYTES, stdin_format=".jsonl"):
 
 
 def read_path(path, max_bytes=DEFAULT_MAX_BYTES, stdin_format=".jsonl"):
-    """(path, ref, article or InputError) for each record of one input."""
+    """An ``Input`` (article or InputError) for each record of one input."""
     name = "-" if path == "-" else path.name
     try:
         if path == "-":
@@ -68,21 +79,28 @@ def read_path(path, max_bytes=DEFAULT_MAX_BYTES, stdin_format=".jsonl"):
             records = READERS[suffix](clean(decode(data)))
             del data  # the text is all a reader needs
     except InputError as e:
-        yield str(path), name, e
+        yield Input(str(path), name, e, e.line)
         return
-    except (OSError, UnicodeError, ValueError) as e:
-        yield str(path), name, InputError(f"{type(e).__name__}: {e}")
+    except Exception as e:  # a reader's own failure (ours or a library's) is this input's error
+        yield Input(str(path), name, InputError.from_exception(e))
         return
     single = suffix in (".txt", ".text", ".md", ".markdown", ".html", ".htm")
+    line = 0
     try:
         for line, record in records:
             if isinstance(record, InputError):
-                yield str(path), f"{name}:{line}", record
+                yield Input(str(path), f"{name}:{line}", record, line)
                 continue
             ref = name if single else (clean(str(record["id"])) if record.get("id") else f"{name}:{line}")
-            yield str(path), ref, article(record, str(path), ref)
-    except OSError as e:  # a file read as the load goes can fail half-way
-        yield str(path), name, InputError(f"{type(e).__name__}: {e}")
+            try:
+                item = article(record, str(path), ref)
+            except Exception as e:  # one record's metadata, not the file
+                item = InputError.from_exception(e, line)
+            yield Input(str(path), ref, item, line)
+    except InputError as e:
+        yield Input(str(path), name, e, e.line)
+    except Exception as e:  # a reader failing half-way (a file read as the load goes, a library)
+        yield Input(str(path), name, InputError.from_exception(e, line + 1 if line else 0))
 
 
 STREAMED = (".jsonl", ".ndjson")  # read line by line from disk: a big feed is never held whole

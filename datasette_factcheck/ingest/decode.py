@@ -7,12 +7,23 @@ SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 
 class InputError(Exception):
-    """A bad input: reported with its path (and line), never fatal to a load."""
+    """A bad input: reported with its path (and line), never fatal to a load.
 
-    def __init__(self, reason, line=0):
+    ``exception`` names the error behind it (``InputError`` for a reason of
+    ours, else the type of the exception that a reader raised); ``hint`` is
+    advice worth showing once per load, not once per file."""
+
+    def __init__(self, reason, line=0, exception="InputError", hint=None):
         super().__init__(reason)
         self.reason = reason
         self.line = line
+        self.exception = exception
+        self.hint = hint
+
+    @classmethod
+    def from_exception(cls, error, line=0):
+        """Any exception a reader raised, as this input's error."""
+        return cls(f"{type(error).__name__}: {error}", line, exception=type(error).__name__)
 
 
 def decode(data: bytes) -> str:

@@ -2,6 +2,7 @@
 record is a dict with ``text`` and optional metadata fields; a bad record is
 an (line, InputError) pair so the rest of the file still loads."""
 import csv
+import importlib.util
 import io
 import json
 import re
@@ -172,10 +173,16 @@ def _title_like(line, lines):
     return len(line.split()) <= 25 and not line.endswith((".", ":", ",")) and len(lines) > 1
 
 
+HTML_REQUIRES = ("trafilatura", "lxml_html_clean")  # modules the HTML reader imports, by package name
+
+
 def read_html(text):
     """A saved news page: main text by trafilatura; title, dates, site and
     author from meta tags and JSON-LD (keeping the publication time and zone)."""
-    import trafilatura
+    try:
+        import trafilatura
+    except ImportError as e:
+        raise missing_dependency("HTML", HTML_REQUIRES, e) from e
 
     doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, favor_precision=True)
     if doc is None:
@@ -202,6 +209,17 @@ META_DATE = re.compile(
     r"""|"datePublished"\s*:\s*"([^"]+)"|<time[^>]+datetime=["']([^"']+)["']""",
     re.I,
 )
+
+
+def missing_dependency(reader, packages, error):
+    """The error of a reader whose dependencies do not import: which package to install."""
+    missing = [p for p in packages if importlib.util.find_spec(p) is None] or list(packages)
+    install = f"pip install {' '.join(missing)}"
+    return InputError(
+        f"the {reader} reader cannot run: {type(error).__name__}: {error}",
+        exception=type(error).__name__,
+        hint=f"to read {reader} files, install {', '.join(missing)}: {install}",
+    )
 
 
 def _html_published(html):
