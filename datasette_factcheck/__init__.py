@@ -4,7 +4,7 @@ Hooks that exist on only one Datasette line are marked; the other line never cal
 """
 from datasette import Forbidden, hookimpl
 
-from . import compat, queries, views
+from .web import compat, queries, views
 
 
 @hookimpl

@@ -1,7 +1,7 @@
 """The built-in lexicons, extractors and rules, registered through our own hooks."""
 from pathlib import Path
 
-from . import rules
+from .detect import rules
 from .extract import dates, numbers, stances
 from .hookspecs import hookimpl
 

@@ -7,8 +7,8 @@ import click
 
 from . import detect as detection
 from . import pipeline, store
-from .ingest import DEFAULT_MAX_BYTES
-from .rules import DEFAULT_WINDOW_DAYS
+from .read import DEFAULT_MAX_BYTES
+from .detect.rules import DEFAULT_WINDOW_DAYS
 
 window_option = click.option(
     "--window-days", type=click.IntRange(0), default=DEFAULT_WINDOW_DAYS, show_default=True,

@@ -12,10 +12,10 @@ from typing import Callable, List, Optional
 
 from . import detect as detection
 from . import store
-from .ingest import DEFAULT_MAX_BYTES, Input, iter_paths, read_path
-from .loader import Loader
-from .parallel import Extractors
-from .rules import DEFAULT_WINDOW_DAYS
+from .read import DEFAULT_MAX_BYTES, Input, iter_paths, read_path
+from .store.articles import Loader
+from .pool import Extractors
+from .detect.rules import DEFAULT_WINDOW_DAYS
 
 BATCH = 64  # articles a worker extracts between writes
 AHEAD = 2  # batches being extracted while one is written

@@ -46,7 +46,7 @@ def claims_of(text, language="id", published=None, title=None):
     from datasette_factcheck import lexicon
     from datasette_factcheck.extract import extract
     from datasette_factcheck.extract.entities import Matcher
-    from datasette_factcheck.ingest import article
+    from datasette_factcheck.read import article
 
     record = {"text": text, "language": language, "published": published, "title": title}
     art = article(record, "test.txt", "test.txt")

@@ -23,7 +23,7 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 from web_fixtures import build_database
 
-from datasette_factcheck import compat
+from datasette_factcheck.web import compat
 
 ARTIFACTS = Path(__file__).parent.parent / "test-artifacts"
 SECRET = "browser-test-secret"

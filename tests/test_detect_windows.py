@@ -8,7 +8,7 @@ from conftest import SEEDS, load, rows
 from datasette_factcheck import detect as detection, store
 from datasette_factcheck.hookspecs import hookimpl
 from datasette_factcheck.plugins import pm
-from datasette_factcheck.rules import compare_numbers
+from datasette_factcheck.detect.rules import compare_numbers
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Syndicated copies are found through their sketches even when their
 sketch hashes are shared by many earlier articles (boilerplate)."""
-from datasette_factcheck import duplicates, store
+from datasette_factcheck import store
+from datasette_factcheck.store import copies as duplicates
 
 TEXT = " ".join(f"Petugas posko {i} melaporkan {i * 3} keluarga mengungsi ke balai desa." for i in range(12))
 

@@ -11,7 +11,7 @@ import pytest
 from conftest import SEEDS, load, rows
 from datasette_factcheck import store
 from datasette_factcheck.hookspecs import hookimpl
-from datasette_factcheck.ingest import formats
+from datasette_factcheck.read import formats
 from datasette_factcheck.plugins import pm
 
 TEXTS = {

@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import SEEDS, claims_of
-from datasette_factcheck.ingest import article
-from datasette_factcheck.ingest.decode import InputError, clean, decode
-from datasette_factcheck.ingest.formats import READERS, read_csv, read_html, read_json, read_jsonl, read_text
+from datasette_factcheck.read import article
+from datasette_factcheck.read.decode import InputError, clean, decode
+from datasette_factcheck.read.formats import READERS, read_csv, read_html, read_json, read_jsonl, read_text
 
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(Path(SEEDS).glob("*.txt"))]
 assert len(SEED_TEXTS) == 5

@@ -4,9 +4,9 @@ import json
 import pytest
 
 from conftest import load, rows
-from datasette_factcheck.datelines import dateline_source
-from datasette_factcheck.ingest import article, read_path
-from datasette_factcheck.ingest.decode import InputError, decode
+from datasette_factcheck.read.datelines import dateline_source
+from datasette_factcheck.read import article, read_path
+from datasette_factcheck.read.decode import InputError, decode
 
 BODY = "Korea Utara telah membantah laporan pengiriman pasukan ke Rusia. Rusia tidak memberikan komentar resmi."
 
@@ -169,7 +169,7 @@ def test_english_article_end_to_end(tmp_path):
 
 def test_published_of_invisible_characters_is_missing_not_empty():
     """A date field holding only a zero-width space (found by test_fuzz) is no date."""
-    from datasette_factcheck.ingest import article
+    from datasette_factcheck.read import article
 
     art = article({"text": "Sebanyak 10 orang tewas.", "published": "\u200b"}, "x.jsonl", "x")
     assert art["published"] is None
@@ -177,7 +177,7 @@ def test_published_of_invisible_characters_is_missing_not_empty():
 
 def test_jsonl_line_may_hold_a_raw_line_separator(tmp_path):
     """JSON allows U+2028 unescaped inside a string; it does not end the record."""
-    from datasette_factcheck.ingest import read_path
+    from datasette_factcheck.read import read_path
 
     path = tmp_path / "feed.jsonl"
     path.write_text('{"id": "a", "text": "Dua orang tewas.\u2028Tiga luka."}\n{"id": "b", "text": "Satu lagi."}\n', encoding="utf-8")
@@ -191,9 +191,9 @@ def test_jsonl_streamed_from_disk_reads_as_the_whole_file_would(tmp_path):
     whole); BOM, CRLF, a Windows-1252 line and blank lines read as before."""
     import json
 
-    from datasette_factcheck.ingest import article, read_path
-    from datasette_factcheck.ingest.decode import clean, decode
-    from datasette_factcheck.ingest.formats import read_jsonl
+    from datasette_factcheck.read import article, read_path
+    from datasette_factcheck.read.decode import clean, decode
+    from datasette_factcheck.read.formats import read_jsonl
 
     lines = [json.dumps({"id": f"r{i}", "text": f"Sebanyak {i} orang tewas di Kota Sumber, kata polisi."}).encode() for i in range(200)]
     lines.insert(3, b"")

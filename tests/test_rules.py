@@ -1,7 +1,7 @@
 """The rule that tells conflict from change, on constructed claim pairs."""
 import pytest
 
-from datasette_factcheck.rules import compare_numbers, compare_stances, interval, relation
+from datasette_factcheck.detect.rules import compare_numbers, compare_stances, interval, relation
 
 
 def claim(as_of, value="denied", source="sentence", revision=0, **kw):

@@ -3,8 +3,8 @@ import pytest
 import sqlite_utils
 from web_fixtures import actor_cookies, db_path, ds, make_datasette  # noqa: F401
 
-from datasette_factcheck import compat
-from datasette_factcheck.queries import QUERIES
+from datasette_factcheck.web import compat
+from datasette_factcheck.web.queries import QUERIES
 
 pytestmark = pytest.mark.asyncio
 

@@ -6,7 +6,7 @@ import pytest
 import sqlite_utils
 from web_fixtures import FLAGS, actor_cookies, db_path, ds, make_datasette  # noqa: F401
 
-from datasette_factcheck import compat
+from datasette_factcheck.web import compat
 
 pytestmark = pytest.mark.asyncio
 

@@ -8,7 +8,8 @@ the hostile article. Offsets are computed from the text, as extraction would.
 import pytest
 from datasette.app import Datasette
 
-from datasette_factcheck import compat, store
+from datasette_factcheck import store
+from datasette_factcheck.web import compat
 
 XSS_TITLE = '<script>alert("title")</script> Breaking'
 XSS_TEXT_BIT = '<img src=x onerror=alert(1)>'

@@ -14,7 +14,7 @@ from collections import Counter
 from .. import lexicon, plugins
 from . import dates, sentences
 from .sentences import words
-from ..datelines import dateline
+from ..read.datelines import dateline
 from .entities import Matcher, slug, unknown_names
 
 

@@ -5,8 +5,8 @@ import re
 
 from rapidfuzz import fuzz
 
-from . import store
-from .datelines import dateline
+from .. import store
+from ..read.datelines import dateline
 
 SHINGLE = 5
 SKETCH = 16

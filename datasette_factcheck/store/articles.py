@@ -7,10 +7,11 @@ import json
 import traceback
 from typing import NamedTuple
 
-from . import __name__ as package, duplicates, lexicon, plugins, store
-from .detect import slot_key
-from .extract import extract
-from .extract.entities import Matcher
+from .. import __name__ as package, lexicon, plugins, store
+from ..detect import slot_key
+from ..extract import extract
+from ..extract.entities import Matcher
+from . import copies as duplicates
 
 VERSION = "1"  # bump when extraction changes in a way stored claims should follow
 

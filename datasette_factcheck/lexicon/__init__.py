@@ -10,9 +10,9 @@ from pathlib import Path
 
 import yaml
 
-from . import plugins
+from .. import plugins
 
-HERE = Path(__file__).parent / "lexicons"
+HERE = Path(__file__).parent.parent / "lexicons"
 # libyaml's parser where PyYAML was built with it: the lexicons load in a fifth of the time
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -13,7 +13,7 @@ from typing import NamedTuple, Union
 from urllib.parse import urlparse
 
 from .. import lexicon
-from ..datelines import dateline_source
+from .datelines import dateline_source
 from ..extract.dates import parse_datetime
 from .decode import InputError, clean, decode
 from .formats import READERS, read_jsonl_lines

@@ -6,7 +6,7 @@ import itertools
 import multiprocessing
 import sqlite3
 
-from . import plugins, store
+from .. import plugins, store
 from .rules import DEFAULT_WINDOW_DAYS
 
 CLAIMS = """

@@ -3,7 +3,7 @@ written by the main process alone, in input order."""
 import multiprocessing
 
 from .extract.entities import Matcher
-from .loader import analyse
+from .store.articles import analyse
 
 _matcher = None
 
