@@ -1,11 +1,35 @@
-"""The built-in lexicons, extractors and rules, registered through our own hooks."""
+"""The built-in lexicons, extractors and rules, registered once on Datasette's
+plugin manager through our own hooks, like any plugin's."""
 from pathlib import Path
 
-from .detect import rules
+from datasette import hookimpl
+
+from .detect.rules import DateRule, NumberRule, StanceRule
+from .extension import Extractor
 from .extract import dates, numbers, stances
-from .hookspecs import hookimpl
 
 LEXICONS = Path(__file__).parent / "lexicons"
+
+
+class _Module(Extractor):
+    """A built-in extractor: one of our extract modules' ``claims(doc)``."""
+
+    module = None
+
+    def extract(self, doc):
+        return self.module.claims(doc)
+
+
+class Dates(_Module):
+    name, module = "dates", dates
+
+
+class Numbers(_Module):
+    name, module = "numbers", numbers
+
+
+class Stances(_Module):
+    name, module = "stances", stances
 
 
 @hookimpl
@@ -15,9 +39,9 @@ def factcheck_lexicons():
 
 @hookimpl
 def factcheck_extractors():
-    return [dates.claims, numbers.claims, stances.claims]
+    return [Dates(), Numbers(), Stances()]
 
 
 @hookimpl
 def factcheck_rules():
-    return [rules.compare_numbers, rules.compare_dates, rules.compare_stances]
+    return [NumberRule(), DateRule(), StanceRule()]

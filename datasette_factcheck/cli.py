@@ -6,9 +6,9 @@ import sys
 import click
 
 from . import detect as detection
-from . import pipeline, store
+from . import pipeline, plugins, store
 from .read import DEFAULT_MAX_BYTES
-from .detect.rules import DEFAULT_WINDOW_DAYS
+from .detect.compare import DEFAULT_WINDOW_DAYS
 
 window_option = click.option(
     "--window-days", type=click.IntRange(0), default=DEFAULT_WINDOW_DAYS, show_default=True,
@@ -33,6 +33,21 @@ workers_option = click.option(
 )
 
 
+config_option = click.option(
+    "-c", "--config", "-m", "--metadata", "config_path", type=click.Path(exists=True, dir_okay=False),
+    help="A datasette.yaml or metadata.yml whose plugins section configures the extractors, rules and lexicons.",
+)
+
+
+def _configure(config_path):
+    """Give the plugins their configuration before anything runs."""
+    if config_path:
+        try:
+            plugins.configure(plugins.read_config(config_path))
+        except (OSError, ValueError) as e:
+            raise click.BadParameter(str(e), param_hint="--config")
+
+
 @click.group()
 def factcheck():
     """Load news articles, extract their claims and flag contradictions."""
@@ -46,11 +61,13 @@ def factcheck():
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse input files larger than this.")
 @click.option("--silent", is_flag=True, help="No progress bar or summary.")
 @workers_option
-def load(db_path, paths, no_detect, window_days, max_bytes, silent, workers):
+@config_option
+def load(db_path, paths, no_detect, window_days, max_bytes, silent, workers, config_path):
     """Load articles from PATHS (files or folders; - for JSONL on stdin) into DB_PATH.
 
     Loading the same inputs again changes nothing; a bad input is reported with
     its path and reason and the rest still loads (exit status 1)."""
+    _configure(config_path)
     hints = set()
 
     def on_error(error):
@@ -94,8 +111,10 @@ def summary(report):
 @window_option
 @click.option("--silent", is_flag=True, help="No summary.")
 @workers_option
-def detect_command(db_path, window_days, silent, workers):
+@config_option
+def detect_command(db_path, window_days, silent, workers, config_path):
     """Re-run contradiction detection over every claim in DB_PATH."""
+    _configure(config_path)
     db = store.open_db(db_path)
     n = detection.detect(db, window_days, workers=workers)
     if not silent:

@@ -1,33 +1,30 @@
-"""The project's own pluggy hookspecs: how plugins add extractors, rules and lexicons.
+"""Our hookspecs, added to Datasette's own plugin manager (as
+datasette-enrichments does): a plugin is a Datasette plugin that also
+implements any of these with ``datasette.hookimpl``.
 
-A plugin module implements any of these with ``@hookimpl`` and registers through
-the ``datasette_factcheck`` setuptools entry point (or ``pm.register`` in tests).
-The built-in extractors, rules and lexicons register through the same hooks.
+Each hook receives ``config``, the ``plugins`` section of the metadata /
+datasette.yaml in use (plugin name -> its settings; ``{}`` when there is
+none), and ``datasette``, the running instance where there is one (None
+for a command-line load). An implementation may take either, both or none.
+The built-ins register through these same hooks (``builtins.py``).
 """
-import pluggy
+from pluggy import HookspecMarker
 
-hookspec = pluggy.HookspecMarker("datasette_factcheck")
-hookimpl = pluggy.HookimplMarker("datasette_factcheck")
-
-
-@hookspec
-def factcheck_lexicons():
-    """Return a list of paths to lexicon YAML files (or dicts) to merge, per language."""
+hookspec = HookspecMarker("datasette")
 
 
 @hookspec
-def factcheck_extractors():
-    """Return a list of extractors: callables ``(doc) -> iterable of Claim``.
-
-    ``doc`` is an ``extract.Document``: the article, its sentences, entity
-    mentions, lexicon and reference date.
-    """
+def factcheck_lexicons(config, datasette):
+    """Return a list of lexicon sources to merge: paths to YAML files or dicts
+    (a ``language`` lexicon, checked against the lexicon schema, and/or
+    ``entities``)."""
 
 
 @hookspec
-def factcheck_rules():
-    """Return a list of contradiction rules: callables ``(kind, claims, settings) -> iterable of Flag``.
+def factcheck_extractors(config, datasette):
+    """Return a list of ``extension.Extractor`` instances."""
 
-    Each call receives the claims of one slot (same kind, subject and predicate)
-    from different articles; a rule yields flags only for the kinds it handles.
-    """
+
+@hookspec
+def factcheck_rules(config, datasette):
+    """Return a list of ``extension.Rule`` instances."""

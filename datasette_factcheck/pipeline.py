@@ -15,7 +15,7 @@ from . import store
 from .read import DEFAULT_MAX_BYTES, Input, iter_paths, read_path
 from .store.articles import Loader
 from .pool import Extractors
-from .detect.rules import DEFAULT_WINDOW_DAYS
+from .detect.compare import DEFAULT_WINDOW_DAYS
 
 BATCH = 64  # articles a worker extracts between writes
 AHEAD = 2  # batches being extracted while one is written

@@ -1,34 +1,81 @@
-"""The plugin manager for the project's own hooks, with the built-ins registered."""
-import pluggy
+"""The extractors, rules and lexicons registered on Datasette's plugin
+manager, with the configuration they receive.
+
+The hookspecs and the built-ins are registered once, before the hooks are
+first called (not at import: the built-ins import the extractors, which
+import this module). What the hooks return is kept until the registered plugins or the
+configuration change, so asking for the extractors once per article costs a
+comparison, not a hook call.
+"""
+import yaml
+from datasette.plugins import pm
 
 from . import hookspecs
+from .extension import Extractor, Rule
 
-pm = pluggy.PluginManager("datasette_factcheck")
-pm.add_hookspecs(hookspecs)
-pm.load_setuptools_entrypoints("datasette_factcheck")
+BUILTINS = "datasette_factcheck.builtins"
+_config = {"plugins": {}, "datasette": None}
+_cache = {}
+_registered = False
 
-DEFAULT_PLUGINS = ("datasette_factcheck.builtins",)
+
+def register():
+    """Add our hookspecs and the built-ins to Datasette's plugin manager (once)."""
+    global _registered
+    if _registered:
+        return
+    _registered = True
+    if not hasattr(pm.hook, "factcheck_extractors"):
+        pm.add_hookspecs(hookspecs)
+    if pm.get_plugin(BUILTINS) is None:
+        from . import builtins
+
+        pm.register(builtins, BUILTINS)
 
 
-def _register_defaults():
-    import importlib
+def configure(plugins_config=None, datasette=None):
+    """Set the configuration hooks receive: the ``plugins`` section of a
+    metadata / datasette.yaml file, and the Datasette instance if any."""
+    _config["plugins"] = dict(plugins_config or {})
+    _config["datasette"] = datasette
+    _cache.clear()
 
-    for name in DEFAULT_PLUGINS:
-        module = importlib.import_module(name)
-        if not pm.is_registered(module):
-            pm.register(module, name)
+
+def read_config(path):
+    """The ``plugins`` section of a metadata.yml / datasette.yaml (or JSON) file."""
+    with open(path, encoding="utf-8") as f:
+        data = yaml.safe_load(f) or {}
+    section = data.get("plugins", {}) if isinstance(data, dict) else None
+    if not isinstance(section, dict):
+        raise ValueError(f"{path}: expected a mapping with a 'plugins' mapping")
+    return section
+
+
+def config():
+    """The ``plugins`` configuration in use (plugin name -> settings)."""
+    return _config["plugins"]
+
+
+def _collected(hook, kind):
+    register()
+    state = (tuple(id(p) for p in pm.get_plugins()), hook)
+    if state not in _cache:
+        results = getattr(pm.hook, hook)(config=_config["plugins"], datasette=_config["datasette"])
+        found = [item for group in results for item in group]
+        for item in found:
+            if kind and not isinstance(item, kind):
+                raise TypeError(f"{hook} returned {item!r}, not an instance of {kind.__module__}.{kind.__qualname__}")
+        _cache[state] = found
+    return _cache[state]
 
 
 def extractors():
-    _register_defaults()
-    return [e for group in pm.hook.factcheck_extractors() for e in group]
+    return _collected("factcheck_extractors", Extractor)
 
 
 def rules():
-    _register_defaults()
-    return [r for group in pm.hook.factcheck_rules() for r in group]
+    return _collected("factcheck_rules", Rule)
 
 
 def lexicon_sources():
-    _register_defaults()
-    return [s for group in pm.hook.factcheck_lexicons() for s in group]
+    return _collected("factcheck_lexicons", None)

@@ -1,15 +1,27 @@
-"""Extraction in worker processes (``load --workers N``); the database is
-written by the main process alone, in input order."""
+"""Worker processes for load (extraction) and detect (comparison): one way
+to start them, and the extraction workers. The database keeps one writer,
+the main process."""
 import multiprocessing
 
+from . import plugins
 from .extract.entities import Matcher
 from .store.articles import analyse
+
+
+def start(workers, initializer, initargs):
+    """A pool of ``workers`` processes, forked where the platform can (a fork
+    starts in milliseconds and inherits the registered plugins), else spawned."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return context.Pool(workers, initializer=initializer, initargs=initargs)
+
 
 _matcher = None
 
 
-def _init(alias_rows):
+def _init(alias_rows, plugins_config):
     global _matcher
+    plugins.configure(plugins_config)
     _matcher = Matcher(alias_rows)
 
 
@@ -18,15 +30,15 @@ def _analyse(article):
 
 
 class Extractors:
-    """Runs ``loader.analyse`` over batches of articles, here or in a pool of processes."""
+    """Runs ``store.articles.analyse`` over batches of articles, here or in a pool of processes."""
 
     def __init__(self, alias_rows, workers=1):
         self.pool = None
         if workers > 1:
-            context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-            self.pool = context.Pool(workers, initializer=_init, initargs=(alias_rows,))
+            self.pool = start(workers, _init, (alias_rows, plugins.config()))
         else:
-            _init(alias_rows)
+            global _matcher
+            _matcher = Matcher(alias_rows)
 
     def submit(self, articles):
         """Start analysing a batch; ``.get()`` on the result gives, in order,

@@ -43,8 +43,11 @@ import pytest
 from click.testing import CliRunner
 from datasette.cli import cli
 
-from datasette_factcheck.hookspecs import hookimpl
-from datasette_factcheck.plugins import pm
+from datasette import hookimpl
+from datasette.plugins import pm
+
+from datasette_factcheck.extension import Rule
+from datasette_factcheck.model import Disagreement
 
 SCENARIOS_DIR = Path(__file__).parent / "scenarios"
 
@@ -766,36 +769,38 @@ def test_every_scenario_folder_is_checked():
 # 10. A third-party contradiction rule through the project's pluggy hooks
 # ---------------------------------------------------------------------------
 
-class SameFigureRule:
+class SameFigure(Rule):
     """A toy rule no built-in has: two articles giving the very same figure.
 
-    It yields the flag shape detect.py stores: a dict with claim_a, claim_b,
-    kind, relation, explanation and (optionally) score.
-    """
+    Each article is its own account, so every pair of articles meets; a
+    pair sharing a figure is a disagreement. Conflict or change and the
+    explanation are detection's, as for the built-ins."""
 
-    MARK = "Toy rule"
+    name, kind = "same-figure", "number"
 
     def __init__(self):
+        super().__init__()
         self.calls = []
+
+    def account(self, claims):
+        self.calls.append([dict(c) for c in claims])
+        return claims[0]["group"]
+
+    def disagreement(self, claims_a, claims_b):
+        for a in claims_a:
+            for b in claims_b:
+                if a["value"] == b["value"]:
+                    return Disagreement(a, b, 0.01)
+        return None
+
+
+class SameFigurePlugin:
+    def __init__(self):
+        self.rule = SameFigure()
 
     @hookimpl
     def factcheck_rules(self):
-        def same_figure(kind, claims, settings):
-            claims = list(claims)
-            self.calls.append((kind, [dict(c) for c in claims]))
-            if kind != "number":
-                return
-            for i, a in enumerate(claims):
-                for b in claims[i + 1:]:
-                    if a["article_id"] != b["article_id"] and a["value"] == b["value"]:
-                        yield {
-                            "claim_a": a["id"], "claim_b": b["id"], "kind": "number",
-                            "relation": "conflict", "score": 0.01,
-                            "explanation": f"{self.MARK}: both articles give exactly {a['value']} "
-                                           f"(and {b['value']}), which may mean one copied the other.",
-                        }
-
-        return [same_figure]
+        return [self.rule]
 
 
 def test_third_party_rule(tmp_path):
@@ -804,13 +809,12 @@ def test_third_party_rule(tmp_path):
     assert not flags_between(connect(db), "rwanda_id.txt", "rwanda_en.txt"), (
         "the built-in rules should not flag 'sekitar 1.500' against '1,500'")
 
-    toy = SameFigureRule()
+    toy = SameFigurePlugin()
     pm.register(toy, name="toy-same-figure")
     try:
         factcheck("detect", db)
         conn = connect(db)
-        found = [r for r in flags_between(conn, "rwanda_id.txt", "rwanda_en.txt", "number")
-                 if (r["explanation"] or "").startswith(SameFigureRule.MARK)]
+        found = [r for r in flags_between(conn, "rwanda_id.txt", "rwanda_en.txt", "number") if r["rule"] == "same-figure"]
         assert len(found) == 1, "the third-party rule's flag was not stored\n" + describe(
             conn, ["rwanda_id.txt", "rwanda_en.txt"])
         assert found[0]["relation"] == "conflict"
@@ -818,15 +822,14 @@ def test_third_party_rule(tmp_path):
         assert not problems, "\n".join(problems)
         # The hookspec's promise to rules: each call gets one slot, claims from
         # more than one article.
-        assert toy.calls, "the rule was never called"
-        for kind, claims in toy.calls:
+        assert toy.rule.calls, "the rule was never called"
+        for claims in toy.rule.calls:
             slots = {(c["kind"], c["subject"], c["predicate"]) for c in claims}
-            assert len(slots) == 1 and kind == claims[0]["kind"], slots
-            assert len({c["article_id"] for c in claims}) >= 2, claims
+            assert len(slots) == 1 and claims[0]["kind"] == "number", slots
+            assert len({c["group"] for c in claims}) == 1, claims
     finally:
         pm.unregister(toy)
 
     factcheck("detect", db)
-    left = [r for r in connect(db).execute("select explanation from contradictions")
-            if (r["explanation"] or "").startswith(SameFigureRule.MARK)]
+    left = [r for r in connect(db).execute("select rule from contradictions") if r["rule"] == "same-figure"]
     assert not left, "after unregistering, a fresh detect still stores the toy rule's flags"

@@ -6,9 +6,8 @@ import pytest
 
 from conftest import SEEDS, load, rows
 from datasette_factcheck import detect as detection, store
-from datasette_factcheck.hookspecs import hookimpl
-from datasette_factcheck.plugins import pm
-from datasette_factcheck.detect.rules import compare_numbers
+from datasette_factcheck.detect.compare import compare
+from datasette_factcheck.detect.rules import NumberRule
 
 
 @pytest.fixture
@@ -30,23 +29,22 @@ def one_slot(tmp_path):
 
 
 class SizeSpy:
-    """Records how many claims the rules are handed at once, in a file, so
-    calls in worker processes count too."""
+    """Wraps detection's comparison of one slot or window and records how many
+    claims it is handed at once, in a file, so calls in (forked) worker
+    processes count too."""
 
-    def __init__(self, path):
+    def __init__(self, path, compare):
         self.path = path
+        self.compare = compare
 
     @property
     def sizes(self):
         return [int(n) for n in self.path.read_text().split()] if self.path.exists() else []
 
-    @hookimpl
-    def factcheck_rules(self):
-        def spy(kind, claims, settings):
-            with open(self.path, "a") as f:
-                f.write(f"{len(claims)}\n")
-            return ()
-        return [spy]
+    def __call__(self, claims, slot, settings):
+        with open(self.path, "a") as f:
+            f.write(f"{len(claims)}\n")
+        return self.compare(claims, slot, settings)
 
 
 def flagged(db):
@@ -60,14 +58,11 @@ def test_windows_bound_what_rules_see_and_miss_no_neighbour(one_slot, tmp_path, 
     assert detection.detect(whole) > 0
     unwindowed = flagged(one_slot)
 
-    spy = SizeSpy(tmp_path / "sizes.txt")
-    pm.register(spy)
+    spy = SizeSpy(tmp_path / "sizes.txt", detection._compare)
+    monkeypatch.setattr(detection, "_compare", spy)
     monkeypatch.setattr(detection, "WINDOW", 8)
     monkeypatch.setattr(detection, "OVERLAP", 3)
-    try:
-        written = detection.detect(store.open_db(str(one_slot)), workers=workers)  # windows go to workers
-    finally:
-        pm.unregister(spy)
+    written = detection.detect(store.open_db(str(one_slot)), workers=workers)  # windows go to workers
     windowed = flagged(one_slot)
 
     assert spy.sizes and max(spy.sizes) <= 8 + 1  # a window closes at the first article past WINDOW claims
@@ -87,7 +82,7 @@ def test_a_slot_within_one_window_is_compared_whole(one_slot):
     assert len(claims) == 40
     assert [c["published"][:10] for c in claims] == sorted(c["published"][:10] for c in claims)  # time order
     flags = list(detection.flags_in(store.open_db(str(one_slot)).conn, "number||dead", {"window_days": 7}))
-    direct = list(compare_numbers("number", claims, {"window_days": 7}))
+    direct = list(compare(NumberRule(), claims, {"window_days": 7}))
     assert {(f["claim_a"], f["claim_b"]) for f in flags} == {(f["claim_a"], f["claim_b"]) for f in direct}
 
 

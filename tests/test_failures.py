@@ -9,10 +9,12 @@ import sys
 import pytest
 
 from conftest import SEEDS, load, rows
+from datasette import hookimpl
+from datasette.plugins import pm
+
 from datasette_factcheck import store
-from datasette_factcheck.hookspecs import hookimpl
+from datasette_factcheck.extension import Extractor
 from datasette_factcheck.read import formats
-from datasette_factcheck.plugins import pm
 
 TEXTS = {
     "a": "Polisi menyebut 12 orang tewas dalam banjir di Kota Sumber pada Senin (3/10/2022).",
@@ -26,17 +28,21 @@ def feed(path, ids="abc"):
     return path
 
 
-class FussyExtractor:
+class Fussy(Extractor):
     """Raises on any article that mentions fireworks."""
 
+    name = "fussy"
+
+    def extract(self, doc):
+        if "Kembang api" in doc.text:
+            raise ZeroDivisionError("fussy extractor met fireworks")
+        return []
+
+
+class FussyExtractor:
     @hookimpl
     def factcheck_extractors(self):
-        def fussy(doc):
-            if "Kembang api" in doc.text:
-                raise ZeroDivisionError("fussy extractor met fireworks")
-            return []
-
-        return [fussy]
+        return [Fussy()]
 
 
 @pytest.fixture

@@ -1,7 +1,16 @@
 """The rule that tells conflict from change, on constructed claim pairs."""
 import pytest
 
-from datasette_factcheck.detect.rules import compare_numbers, compare_stances, interval, relation
+from datasette_factcheck.detect.compare import compare, relation
+from datasette_factcheck.detect.rules import NumberRule, StanceRule, interval
+
+
+def compare_stances(claims, settings):
+    return list(compare(StanceRule(), claims, settings))
+
+
+def compare_numbers(claims, settings):
+    return list(compare(NumberRule(), claims, settings))
 
 
 def claim(as_of, value="denied", source="sentence", revision=0, **kw):
@@ -39,7 +48,7 @@ def test_revision_word_on_the_earlier_claim_does_not_make_change():
 def test_stance_flag_orders_earlier_first_and_explains():
     a = claim("2025-04-27", "confirmed", group="g1", source_name=None)
     b = claim("2024-10-22", "denied", group="g2")
-    flags = list(compare_stances("stance", [a, b], {"window_days": 7}))
+    flags = list(compare_stances([a, b], {"window_days": 7}))
     assert len(flags) == 1
     f = flags[0]
     assert (f["claim_a"], f["claim_b"]) == (b["id"], a["id"])
@@ -51,7 +60,7 @@ def test_stance_flag_orders_earlier_first_and_explains():
 def test_same_values_are_not_flagged():
     a = claim("2024-10-22", "silent", group="g1")
     b = claim("2024-10-23", "silent", group="g2")
-    assert list(compare_stances("stance", [a, b], {})) == []
+    assert list(compare_stances([a, b], {})) == []
 
 
 def num(value, qualifier="exact", group="g1", low=None, high=None, anchors='["kanjuruhan", "malang"]'):
@@ -70,7 +79,7 @@ def num(value, qualifier="exact", group="g1", low=None, high=None, anchors='["ka
     (num(100, "max", low=0, high=100), num(80, group="g2"), False),
 ])
 def test_number_tolerance(a, b, flagged):
-    assert bool(list(compare_numbers("number", [a, b], {}))) == flagged
+    assert bool(list(compare_numbers([a, b], {}))) == flagged
 
 
 def test_open_interval_for_at_least():
@@ -80,13 +89,13 @@ def test_open_interval_for_at_least():
 def test_counts_without_a_subject_meet_only_within_one_story():
     kanjuruhan = num(125)
     amasra = num(41, group="g2", anchors='["amasra", "bartin"]')
-    assert list(compare_numbers("number", [kanjuruhan, amasra], {})) == []
-    assert list(compare_numbers("number", [kanjuruhan, num(127, group="g3", anchors='["kanjuruhan"]')], {}))
+    assert list(compare_numbers([kanjuruhan, amasra], {})) == []
+    assert list(compare_numbers([kanjuruhan, num(127, group="g3", anchors='["kanjuruhan"]')], {}))
 
 
 def test_many_articles_make_flags_in_proportion_not_squared():
     claims = [claim(f"2024-10-{1 + i % 28:02d}", "denied" if i % 2 else "silent", group=f"g{i:03d}") for i in range(200)]
     for i, c in enumerate(claims):
         c["id"] = f"c{i}"
-    flags = list(compare_stances("stance", claims, {"window_days": 7}))
+    flags = list(compare_stances(claims, {"window_days": 7}))
     assert 100 <= len(flags) <= 200 * 3  # each article meets its 3 nearest of the other account

@@ -1,13 +1,13 @@
 """Detection: group claims into slots, run every registered rule in each slot,
 store the flags. Cost grows with the slots, not with the square of the corpus."""
 import collections
-import hashlib
 import itertools
-import multiprocessing
 import sqlite3
+from typing import FrozenSet, List, NamedTuple
 
-from .. import plugins, store
-from .rules import DEFAULT_WINDOW_DAYS
+from .. import plugins, pool, store
+from ..model import Flag
+from .compare import DEFAULT_WINDOW_DAYS, compare
 
 CLAIMS = """
 select c.*, coalesce(a.duplicate_of, a.id) as "group", a.source, a.published, a.title, a.ref, a.anchors,
@@ -29,11 +29,6 @@ join (
 ) g on g.grp = coalesce(a.duplicate_of, a.id)
 where {COMPARABLE} and c.slot = ? order by g.t, g.grp, c.article_id, c.start
 """
-
-
-def slot_key(claim):
-    """Claims compare only within a slot: same kind, subject and predicate."""
-    return f"{claim['kind']}|{claim['subject'] or ''}|{claim['predicate']}"
 
 
 def detect(db, window_days=DEFAULT_WINDOW_DAYS, slots=None, workers=1):
@@ -85,38 +80,50 @@ def _flags(db, sizes, settings, workers):
         for job in jobs:
             yield from _parts(_run(job, settings, db.conn))
         return
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     path = db.execute("pragma database_list").fetchone()[2]  # the main database's file
-    pool = context.Pool(workers, initializer=_open, initargs=(path,))
+    workers_pool = pool.start(workers, _open, (path, plugins.config()))
     pending = collections.deque()
     try:
         for job in jobs:
-            pending.append(pool.apply_async(_run_in_worker, (job, settings)))
+            pending.append(workers_pool.apply_async(_run_in_worker, (job, settings)))
             if len(pending) >= 2 * workers:
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
     finally:
-        pool.terminate()
+        workers_pool.terminate()
+
+
+class Window(NamedTuple):
+    """A window of a big slot: its claims, and the ids it shares with the window before."""
+
+    slot: str
+    claims: List[dict]
+    shared: FrozenSet[str]
+
+
+class Slots(NamedTuple):
+    """Small slots compared together in one job."""
+
+    slots: List[str]
 
 
 def _jobs(conn, sizes):
-    """("window", slot, claims, shared ids) for each window of a big slot, then
-    ("slots", [slot, ...]) for small slots grouped up to WINDOW claims."""
+    """A ``Window`` for each window of a big slot, then ``Slots`` of small
+    slots grouped up to WINDOW claims."""
     for slot, n in sizes:
         if n > WINDOW:
             for claims, shared in windows(conn, slot):
-                yield "window", slot, claims, shared
+                yield Window(slot, claims, frozenset(shared))
     for task in _tasks([(slot, n) for slot, n in sizes if n <= WINDOW]):
-        yield "slots", task
+        yield Slots(task)
 
 
 def _run(job, settings, conn):
     """The flags of one job (see ``_jobs``)."""
-    if job[0] == "window":
-        _, slot, claims, shared = job
-        return (f for f in _compare(claims, slot, settings) if not {f["claim_a"], f["claim_b"]} <= shared)
-    return (f for slot in job[1] for f in flags_in(conn, slot, settings))
+    if isinstance(job, Window):
+        return (f for f in _compare(job.claims, job.slot, settings) if not {f["claim_a"], f["claim_b"]} <= job.shared)
+    return (f for slot in job.slots for f in flags_in(conn, slot, settings))
 
 
 def _run_in_worker(job, settings):
@@ -147,8 +154,9 @@ def _parts(flags, size=5000):
 _conn = None
 
 
-def _open(path):
+def _open(path, plugins_config):
     global _conn
+    plugins.configure(plugins_config)
     _conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     _conn.execute(f"PRAGMA busy_timeout = {store.BUSY_TIMEOUT_S * 1000}")
 
@@ -185,13 +193,15 @@ def windows(conn, slot):
 
 
 def _compare(claims, slot, settings):
+    """Flag rows from every rule of this slot's kind."""
     if len({c["group"] for c in claims}) < 2:
         return
     kind = claims[0]["kind"]
     by_id = {c["id"]: c for c in claims}
     for rule in plugins.rules():
-        for f in rule(kind, claims, settings) or ():
-            yield _row(f, slot, rule, by_id)
+        if rule.kind == kind:
+            for f in compare(rule, claims, settings):
+                yield _row(f, slot, rule, by_id)
 
 
 def _rows(conn, sql, params=()):
@@ -207,16 +217,12 @@ def _rows(conn, sql, params=()):
         yield claim
 
 
-def _row(f, key, rule, by_id):
-    a, b = by_id.get(f["claim_a"]), by_id.get(f["claim_b"])
-    return {
-        "id": hashlib.sha1(f"{f['claim_a']}|{f['claim_b']}".encode()).hexdigest()[:16],
-        "claim_a": f["claim_a"], "claim_b": f["claim_b"], "kind": f["kind"],
-        "relation": f["relation"], "explanation": f.get("explanation"),
-        "score": f.get("score"), "status": "open", "slot": key,
-        "article_a": a["article_id"] if a else None, "article_b": b["article_id"] if b else None,
-        "rule": f.get("rule") or getattr(rule, "__name__", "rule"),
-    }
+def _row(f, slot, rule, by_id):
+    return Flag(
+        claim_a=f["claim_a"], claim_b=f["claim_b"], kind=f["kind"], relation=f["relation"],
+        explanation=f["explanation"], score=f["score"], slot=slot,
+        article_a=by_id[f["claim_a"]]["article_id"], article_b=by_id[f["claim_b"]]["article_id"], rule=rule.name,
+    ).row()
 
 
 

@@ -5,13 +5,13 @@ resolved dates, the reference date); extractors registered through the
 ``factcheck_extractors`` hook turn it into claims.
 """
 import bisect
-import datetime as dt
 import hashlib
 import json
 import re
 from collections import Counter
 
 from .. import lexicon, plugins
+from ..model import Claim, iso_day
 from . import dates, sentences
 from .sentences import words
 from ..read.datelines import dateline
@@ -30,7 +30,7 @@ class Document:
         # the outlet's dateline ("Jakarta Wire –") names no actor of the story
         self.dateline_end = dateline(self.text)[1]
         self.mentions = [m for m in matcher.find(self.text) if m[0] >= self.dateline_end]
-        self.published = _date(article.get("published"))
+        self.published = iso_day(article.get("published"))
         self._resolve_dates(today)
         self.topic = self._topic()
 
@@ -190,36 +190,27 @@ class Document:
 
     # -- claims ------------------------------------------------------------
     def claim(self, kind, i, start, end, value, subject=None, predicate=None, **extra):
+        """A ``model.Claim`` in sentence ``i``, its evidence at ``start:end``,
+        dated by the sentence (or the article); ``extra`` sets the optional fields."""
         s, e = self.sentences[i]
         as_of, as_of_source = self.as_of(i)
         key = "|".join(str(x) for x in (self.article["id"], kind, start, end, subject, predicate, value))
-        row = {
-            "id": hashlib.sha1(key.encode()).hexdigest()[:16],
-            "article_id": self.article["id"],
-            "kind": kind,
-            "subject": subject,
-            "predicate": predicate,
-            "value": value,
-            "value_num": None,
-            "as_of": as_of,
-            "as_of_source": as_of_source,
-            "sentence": self.text[s:e],
-            "start": start,
-            "end": end,
-            "sentence_start": s,
-            "revision": 1 if self.lex.re["revision"].search(self.text, s, e) else 0,
-        }
-        row.update(extra)
-        return row
-
-
-def _date(value):
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
+        return Claim(
+            id=hashlib.sha1(key.encode()).hexdigest()[:16],
+            article_id=self.article["id"],
+            kind=kind,
+            subject=subject,
+            predicate=predicate,
+            value=value,
+            as_of=as_of,
+            as_of_source=as_of_source,
+            sentence=self.text[s:e],
+            start=start,
+            end=end,
+            sentence_start=s,
+            revision=1 if self.lex.re["revision"].search(self.text, s, e) else 0,
+            **extra,
+        )
 
 
 def extract(article, matcher, today=None):
@@ -228,11 +219,11 @@ def extract(article, matcher, today=None):
     doc = Document(article, matcher, today)
     claims, seen = [], set()
     for extractor in plugins.extractors():
-        for claim in extractor(doc):
-            claim.setdefault("extractor", getattr(extractor, "__module__", "plugin"))
-            if claim["id"] not in seen:
-                seen.add(claim["id"])
-                claims.append(claim)
+        for claim in extractor.extract(doc):
+            if claim.id not in seen:
+                seen.add(claim.id)
+                claim.extractor = claim.extractor or extractor.name
+                claims.append(claim.row())
     new = [dict(e, aliases=sorted(e["aliases"])) for e in doc.new_entities.values()]
     article["anchors"] = json.dumps(doc.anchors(), ensure_ascii=False)
     return claims, new

@@ -8,7 +8,6 @@ import traceback
 from typing import NamedTuple
 
 from .. import __name__ as package, lexicon, plugins, store
-from ..detect import slot_key
 from ..extract import extract
 from ..extract.entities import Matcher
 from . import copies as duplicates
@@ -62,8 +61,6 @@ class Loader:
         article["duplicate_of"] = duplicates.find_original(db, article, hashes, exclude=previous)
         article["extracted_with"] = self.fingerprint
         article["detected"] = 0
-        for claim in claims:
-            claim["slot"] = slot_key(claim)
         with store.transaction(db):
             self._drop(previous + [article["id"]], keep=article["id"])
             store.replace_article(db, article, claims, new_entities)
@@ -153,5 +150,5 @@ def fingerprint(db):
     for row in db.execute("select alias, entity_id from entity_aliases where origin is not 'extracted' order by alias"):
         h.update(f"{row[0]}={row[1]};".encode())
     for extractor in plugins.extractors():
-        h.update(f"{getattr(extractor, '__module__', '')}.{getattr(extractor, '__qualname__', repr(extractor))}".encode())
+        h.update(f"{extractor.name}:{extractor.version};".encode())
     return h.hexdigest()[:16]

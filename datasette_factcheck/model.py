@@ -1,0 +1,116 @@
+"""The data every stage shares, defined once: kinds, relations, statuses,
+stance labels, the slot key, and the typed claim, disagreement and flag.
+
+Extractors make ``Claim``; storage keeps rows (``Claim.row``); detection
+reads rows back, and a rule answers with a ``Disagreement`` that detection
+turns into a ``Flag``.
+"""
+import dataclasses
+import datetime as dt
+import hashlib
+from typing import Any, Dict, NamedTuple, Optional
+
+NUMBER, DATE, STANCE = "number", "date", "stance"
+KINDS = (NUMBER, DATE, STANCE)
+CONFLICT, CHANGE = "conflict", "change"
+RELATIONS = (CONFLICT, CHANGE)
+OPEN, CONFIRMED, DISMISSED = "open", "confirmed", "dismissed"
+STATUSES = (OPEN, CONFIRMED, DISMISSED)
+STANCE_VALUES = ("confirmed", "denied", "silent")
+# how a stance value reads in a sentence ("X stayed silent") and on a page
+STANCE_LABELS = {"confirmed": "confirmed", "denied": "denied", "silent": "stayed silent"}
+STANCE_SYMBOLS = {"confirmed": "✔", "denied": "✘", "silent": "…"}
+
+
+def slot_key(kind, subject, predicate):
+    """Claims compare only within a slot: same kind, subject and predicate."""
+    return f"{kind}|{subject or ''}|{predicate}"
+
+
+def iso_day(value) -> Optional[dt.date]:
+    """The day an ISO 8601 value (date or datetime, any precision from a
+    day) names, or None when it names none."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+@dataclasses.dataclass
+class Claim:
+    """One claim an extractor found: what the sentence says, about whom, when.
+
+    ``start``/``end`` are offsets of the evidence in the article's text,
+    ``sentence_start`` of its sentence; ``value_low``/``value_high`` and
+    ``qualifier`` carry hedges and ranges; ``as_of_source`` says where the
+    time came from (sentence, published, inferred)."""
+
+    id: str
+    article_id: str
+    kind: str
+    subject: Optional[str]
+    predicate: Optional[str]
+    value: Optional[str]
+    as_of: Optional[str]
+    as_of_source: Optional[str]
+    sentence: str
+    start: int
+    end: int
+    sentence_start: int
+    revision: int = 0
+    value_num: Optional[float] = None
+    value_low: Optional[float] = None
+    value_high: Optional[float] = None
+    qualifier: Optional[str] = None
+    cue: Optional[str] = None
+    extractor: Optional[str] = None
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"claim kind {self.kind!r} is not one of {', '.join(KINDS)}")
+
+    @property
+    def slot(self):
+        return slot_key(self.kind, self.subject, self.predicate)
+
+    def row(self) -> Dict[str, Any]:
+        """The claim as a row of the ``claims`` table."""
+        row = dict(self.__dict__)
+        row["slot"] = self.slot
+        return row
+
+
+class Disagreement(NamedTuple):
+    """What a rule reports: two claims (rows of one slot, from two articles
+    whose accounts differ) and how strongly they disagree, 0 to 1. Whether it
+    is a conflict or a change, and the explanation, detection decides."""
+
+    a: dict
+    b: dict
+    strength: float
+
+
+@dataclasses.dataclass
+class Flag:
+    """A row of the ``contradictions`` table."""
+
+    claim_a: str
+    claim_b: str
+    kind: str
+    relation: str
+    explanation: str
+    score: float
+    slot: str
+    article_a: str
+    article_b: str
+    rule: str
+    status: str = OPEN
+
+    @property
+    def id(self):
+        return hashlib.sha1(f"{self.claim_a}|{self.claim_b}".encode()).hexdigest()[:16]
+
+    def row(self) -> Dict[str, Any]:
+        return dict(self.__dict__, id=self.id)
