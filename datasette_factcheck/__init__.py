@@ -4,7 +4,8 @@ Hooks that exist on only one Datasette line are marked; the other line never cal
 """
 from datasette import Forbidden, hookimpl
 
-from .web import compat, queries, views
+from .web import ROUTES, TABLES, cells, compat, queries
+from .web.url_builder import Urls
 
 
 @hookimpl
@@ -16,22 +17,22 @@ def register_commands(cli):
 
 @hookimpl
 def register_routes():
-    return views.ROUTES
+    return ROUTES
 
 
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
-    return views.render_cell(row, value, column, table, database, datasette)
+    return cells.render_cell(row, value, column, table, database, datasette)
 
 
 @hookimpl
 def extra_css_urls(view_name, table, datasette):
-    if view_name in ("table", "row") and table in views.TABLES:
+    if view_name in ("table", "row") and table in TABLES:
         return [datasette.urls.static_plugins(compat.PLUGIN, "factcheck.css")]
 
 
 def _link(datasette, database):
-    return {"href": views.Urls(datasette, datasette.get_database(database)).index(), "label": "Contradictions (factcheck)"}
+    return {"href": Urls(datasette, datasette.get_database(database)).index(), "label": "Contradictions (factcheck)"}
 
 
 @hookimpl
@@ -46,7 +47,7 @@ def database_actions(datasette, database):
 @hookimpl
 def table_actions(datasette, database, table):
     async def inner():
-        if table in views.TABLES and await queries.is_factcheck_database(datasette.get_database(database)):
+        if table in TABLES and await queries.is_factcheck_database(datasette.get_database(database)):
             return [_link(datasette, database)]
 
     return inner
@@ -59,7 +60,7 @@ def menu_links(datasette, actor):
         for name, db in datasette.databases.items():
             if name != "_internal" and await queries.is_factcheck_database(db):
                 try:
-                    await compat.ensure_can_view(datasette, actor, name, views.TABLES)
+                    await compat.ensure_can_view(datasette, actor, name, TABLES)
                 except Forbidden:
                     continue
                 links.append(_link(datasette, name))

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from web_fixtures import XSS_TEXT_BIT, XSS_TITLE, db_path, ds  # noqa: F401
 
-from datasette_factcheck.web.views import fts_query, safe_url
+from datasette_factcheck.web.listing import fts_query
+from datasette_factcheck.web.url_builder import safe_url
 
 PAGES = [
     "/-/factcheck/fc",
