@@ -4,7 +4,7 @@ from markupsafe import Markup
 from . import compat
 from .evidence import evidence
 from .url_builder import Urls
-from .vocabulary import STANCES, STATUSES
+from ..model import STANCE_SYMBOLS, STATUSES
 
 # The tables render_cell touches, recognised by name and columns.
 ROW_SHAPES = {
@@ -28,8 +28,8 @@ def render_cell(row, value, column, table, database, datasette):
         return Markup('<a href="{}"{}>{}</a>').format(href, Markup(f' class="{css}"') if css else "", text)
 
     if table == "claims":
-        if column == "value" and row["kind"] == "stance" and value in STANCES:
-            return Markup('<span class="factcheck-stance factcheck-stance-{}">{}</span>').format(value, STANCES[value])
+        if column == "value" and row["kind"] == "stance" and value in STANCE_SYMBOLS:
+            return Markup('<span class="factcheck-stance factcheck-stance-{}">{} {}</span>').format(value, STANCE_SYMBOLS[value], value)
         if column == "sentence" and {"start", "end", "sentence_start"} <= set(row.keys()):
             parts = evidence(value, row["start"], row["end"], row["sentence_start"])
             if parts["text"]:

@@ -7,7 +7,7 @@ from datasette.utils.asgi import BadRequest
 
 from . import base, listing, rows
 from .url_builder import Urls, page_url
-from .vocabulary import KINDS, RELATIONS, STATUSES
+from ..model import KINDS, RELATIONS, STATUSES
 
 
 async def index(datasette, request):
