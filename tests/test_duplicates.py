@@ -1,5 +1,8 @@
 """Syndicated copies are found through their sketches even when their
 sketch hashes are shared by many earlier articles (boilerplate)."""
+import sqlite3
+from pathlib import Path
+
 from datasette_factcheck import store
 from datasette_factcheck.store import copies as duplicates
 
@@ -8,7 +11,6 @@ TEXT = " ".join(f"Petugas posko {i} melaporkan {i * 3} keluarga mengungsi ke bal
 
 def test_a_copy_finds_its_original_past_many_older_articles_sharing_its_hashes(tmp_path):
     db = store.open_db(str(tmp_path / "f.db"))
-    duplicates.ensure_table(db)
     hashes = duplicates.sketch(TEXT)
     # more older articles than are read per hash, each holding every one of the copy's hashes
     for k in range(duplicates.PER_HASH + 4):
@@ -24,20 +26,25 @@ def test_a_copy_finds_its_original_past_many_older_articles_sharing_its_hashes(t
 
 
 def test_sketches_of_the_earlier_layout_are_converted_once(tmp_path):
-    """A database whose article_sketches is the earlier rowid table keyed by
-    article keeps its sketches, now newest first, and copies still find them."""
-    db = store.open_db(str(tmp_path / "old.db"))
-    db.execute("create table article_sketches (article_id text, hash integer, primary key (article_id, hash))")
-    db.execute("create index idx_article_sketches_hash on article_sketches (hash)")
+    """A database of the code before migrations whose article_sketches is the
+    earlier rowid table keyed by article keeps its sketches, now newest
+    first, and copies still find them."""
+    path = str(tmp_path / "old.db")
+    conn = sqlite3.connect(path)
+    conn.executescript(Path(__file__).with_name("schema_before_migrations.sql").read_text())
+    conn.execute("create table article_sketches (article_id text, hash integer, primary key (article_id, hash))")
+    conn.execute("create index idx_article_sketches_hash on article_sketches (hash)")
     for k, text in enumerate(["Artikel lain tanpa salinan sama sekali di sini.", TEXT]):
-        store.insert_rows(db.conn, "articles", [{"id": f"a{k}", "text": text}])
-        db.conn.executemany("insert into article_sketches values (?, ?)", [(f"a{k}", h) for h in duplicates.sketch(text)])
-    db.conn.commit()
-    before = sorted(db.execute("select article_id, hash from article_sketches").fetchall())
+        store.insert_rows(conn, "articles", [{"id": f"a{k}", "text": text}])
+        conn.executemany("insert into article_sketches values (?, ?)", [(f"a{k}", h) for h in duplicates.sketch(text)])
+    conn.commit()
+    before = sorted(conn.execute("select article_id, hash from article_sketches").fetchall())
+    conn.close()
 
-    duplicates.ensure_table(db)
-    duplicates.ensure_table(db)  # a second open changes nothing
+    store.open_db(path)
+    db = store.open_db(path)  # a second open changes nothing
     assert set(db["article_sketches"].columns_dict) == {"hash", "seq", "article_id"}
+    assert db["article_sketches"].schema.lower().endswith("without rowid")
     assert sorted(db.execute("select article_id, hash from article_sketches").fetchall()) == before
     rowid = db.execute("select rowid from articles where id = 'a1'").fetchone()[0]
     assert {r[0] for r in db.execute("select seq from article_sketches where article_id = 'a1'")} == {-rowid}

@@ -1,8 +1,6 @@
-"""The database: schema, upserts and full-text search, with sqlite-utils.
-
-The contract tables (articles, entities, entity_aliases, claims,
-contradictions) carry the columns CONTRACT.md promises; the extra columns
-here are ours to extend.
+"""The database, with sqlite-utils: opening it migrated, transactions,
+upserts and full-text search. The layout is in ``schema``, the steps that
+make and change it in ``migrations``.
 """
 import contextlib
 import sqlite3
@@ -10,79 +8,8 @@ import time
 
 import sqlite_utils
 
-SCHEMA = {
-    "articles": {
-        "columns": {
-            "id": str, "ref": str, "path": str, "url": str, "title": str,
-            "source": str, "author": str, "published": str, "language": str,
-            "text": str, "duplicate_of": str, "content_hash": str, "extracted_with": str, "anchors": str, "detected": int,
-        },
-        "pk": "id",
-    },
-    "entities": {"columns": {"id": str, "name": str, "kind": str}, "pk": "id"},
-    "entity_aliases": {
-        "columns": {"alias": str, "entity_id": str, "origin": str},
-        "pk": "alias",
-        "foreign_keys": [("entity_id", "entities", "id")],
-    },
-    "claims": {
-        "columns": {
-            "id": str, "article_id": str, "kind": str, "subject": str,
-            "predicate": str, "value": str, "value_num": float,
-            "value_low": float, "value_high": float, "qualifier": str,
-            "as_of": str, "as_of_source": str, "sentence": str,
-            "start": int, "end": int, "sentence_start": int, "cue": str,
-            "revision": int, "extractor": str, "slot": str,
-        },
-        "pk": "id",
-        "foreign_keys": [("article_id", "articles", "id"), ("subject", "entities", "id")],
-    },
-    "contradictions": {
-        "columns": {
-            "id": str, "claim_a": str, "claim_b": str, "kind": str,
-            "relation": str, "explanation": str, "status": str, "score": float,
-            "slot": str, "article_a": str, "article_b": str, "rule": str,
-        },
-        "pk": "id",
-        "foreign_keys": [
-            ("claim_a", "claims", "id"), ("claim_b", "claims", "id"),
-            ("article_a", "articles", "id"), ("article_b", "articles", "id"),
-        ],
-    },
-    "reviews": {
-        "columns": {
-            "id": int, "contradiction_id": str, "actor": str, "verdict": str,
-            "note": str, "created": str,
-        },
-        "pk": "id",
-        "foreign_keys": [("contradiction_id", "contradictions", "id")],
-    },
-    "load_errors": {
-        "columns": {"path": str, "reason": str, "line": int, "ref": str, "exception": str},
-        "pk": ("path", "line"),
-    },
-}
-
-INDEXES = [
-    ("claims", ["article_id"]),
-    ("claims", ["slot"]),
-    ("claims", ["subject", "as_of"]),
-    ("articles", ["duplicate_of"]),
-    ("articles", ["detected"]),
-    ("contradictions", ["claim_a"]),
-    ("contradictions", ["claim_b"]),
-    ("contradictions", ["kind", "relation", "status"]),
-    ("contradictions", ["article_a"]),
-    ("contradictions", ["article_b"]),
-    ("contradictions", ["score"]),
-    ("articles", ["source"]),
-    ("articles", ["language"]),
-    ("reviews", ["contradiction_id"]),
-    ("articles", ["content_hash"]),
-    ("articles", ["path", "ref"]),
-    ("entity_aliases", ["entity_id"]),
-]
-
+from .migrations import migrate
+from .schema import SCHEMA, SEARCHED, insert_trigger
 
 BUSY_TIMEOUT_S = 30
 
@@ -91,8 +18,8 @@ def _patiently(db, step):
     """Run ``step()``, again while SQLite says "database is locked", up to the
     busy timeout. Two processes opening one new file at once (two loads
     started together) can get that answer at once, without the busy timeout,
-    while the other switches the file to WAL or creates the schema. Both
-    steps are idempotent, so the one turned away simply runs them again."""
+    while the other switches the file to WAL or migrates it. Both steps
+    are idempotent, so the one turned away simply runs them again."""
     deadline = time.monotonic() + BUSY_TIMEOUT_S
     while True:
         try:
@@ -106,13 +33,13 @@ def _patiently(db, step):
 
 
 def open_db(path):
-    """Open (creating when missing) a database with the schema in place."""
+    """Open (creating when missing) a database with every migration applied."""
     db = sqlite_utils.Database(path)
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
     _patiently(db, lambda: db.journal_mode == "wal" or db.enable_wal())
     # WAL with synchronous=NORMAL: a crash may lose the last commits, never corrupt the file
     db.execute("PRAGMA synchronous = NORMAL")
-    _patiently(db, lambda: ensure_schema(db))
+    _patiently(db, lambda: migrate(db))
     return db
 
 
@@ -156,64 +83,6 @@ def transaction(db):
     conn.execute("COMMIT")
 
 
-def ensure_schema(db):
-    """Create missing tables, columns, indexes and FTS; safe to call on every open."""
-    for name, spec in SCHEMA.items():
-        table = db[name]
-        if not table.exists():
-            table.create(
-                spec["columns"], pk=spec["pk"],
-                foreign_keys=spec.get("foreign_keys"), not_null=_not_null(name),
-                defaults={"status": "open"} if name == "contradictions" else None,
-            )
-        else:
-            missing = {c: t for c, t in spec["columns"].items() if c not in table.columns_dict}
-            for column, col_type in missing.items():
-                table.add_column(column, col_type)
-    for name, columns in INDEXES:
-        db[name].create_index(columns, if_not_exists=True)
-    for table, columns in SEARCHED.items():
-        if not db[table].detect_fts():
-            db[table].enable_fts(columns, create_triggers=True, tokenize="unicode61")
-        _fts_triggers(db, table, columns)
-
-
-SEARCHED = {"articles": ["title", "text"], "claims": ["sentence"]}
-
-
-def _fts_triggers(db, table, columns):
-    """Triggers that keep the full-text index in step with any writer. Delete
-    and update touch only rows the index holds, so a row deleted inside a
-    batch whose indexing is deferred (``indexing_deferred``) cannot corrupt it."""
-    fts, cols = f"{table}_fts", ", ".join(columns)
-    indexed = f"exists (select 1 from [{fts}_docsize] where id = old.rowid)"
-    old = ", ".join(f"old.[{c}]" for c in columns)
-    current = db.execute("select sql from sqlite_master where type = 'trigger' and name = ?", [f"{table}_ad"]).fetchone()
-    if current and "_docsize" in current[0]:
-        return
-    with transaction(db):
-        for suffix in ("ai", "ad", "au"):
-            db.execute(f"drop trigger if exists [{table}_{suffix}]")
-        _insert_trigger(db, table)
-        db.execute(
-            f"create trigger [{table}_ad] after delete on [{table}] when {indexed} begin "
-            f"insert into [{fts}] ([{fts}], rowid, {cols}) values ('delete', old.rowid, {old}); end"
-        )
-        db.execute(
-            f"create trigger [{table}_au] after update of {cols} on [{table}] when {indexed} begin "
-            f"insert into [{fts}] ([{fts}], rowid, {cols}) values ('delete', old.rowid, {old}); "
-            f"insert into [{fts}] (rowid, {cols}) select new.rowid, {', '.join(f'new.[{c}]' for c in columns)}; end"
-        )
-
-
-def _insert_trigger(db, table):
-    cols = ", ".join(SEARCHED[table])
-    db.execute(
-        f"create trigger if not exists [{table}_ai] after insert on [{table}] begin "
-        f"insert into [{table}_fts] (rowid, {cols}) values (new.rowid, {', '.join(f'new.[{c}]' for c in SEARCHED[table])}); end"
-    )
-
-
 @contextlib.contextmanager
 def indexing_deferred(db):
     """Inside the caller's transaction: rows inserted into articles and claims
@@ -230,7 +99,7 @@ def indexing_deferred(db):
     finally:
         index_text(db, stored)
         for table in SEARCHED:
-            _insert_trigger(db, table)
+            insert_trigger(db, table)
 
 
 def index_text(db, article_ids):
@@ -267,15 +136,6 @@ def indexes_rebuilt(db, table, when):
     finally:
         for _, sql in indexes:
             db.execute(sql)
-
-
-def _not_null(name):
-    return {
-        "articles": {"text"},
-        "claims": {"article_id", "kind", "value"},
-        "contradictions": {"claim_a", "claim_b", "kind", "relation"},
-        "reviews": {"contradiction_id", "verdict"},
-    }.get(name)
 
 
 def save_entities(db, entities):

@@ -24,29 +24,11 @@ def sketch(text):
     return hashes[:SKETCH]
 
 
-SKETCHES = """create table article_sketches (
-    hash integer not null, seq integer not null, article_id text not null, primary key (hash, seq)
-) without rowid"""
-
-
 def ensure_table(db):
-    """``article_sketches`` holds each article's sketch hashes keyed by hash and
-    newest first (``seq`` is minus the article's rowid): the candidates of a
-    hash are one range of one b-tree, no lookup into another. A table of the
-    earlier layout (rowid table keyed by article) is converted once."""
-    with store.transaction(db):
-        columns = db["article_sketches"].columns_dict if db["article_sketches"].exists() else {}
-        if "seq" in columns:
-            return
-        db.execute(SKETCHES.replace("article_sketches", "article_sketches_new", 1))
-        if columns:
-            db.execute(
-                "insert or ignore into article_sketches_new (hash, seq, article_id) "
-                "select s.hash, -a.rowid, s.article_id from article_sketches s join articles a on a.id = s.article_id"
-            )
-            db.execute("drop table article_sketches")
-        db.execute("alter table article_sketches_new rename to article_sketches")
-        db.execute("create index idx_article_sketches_article_id on article_sketches (article_id)")
+    """``article_sketches`` is made (or converted from its earlier layout) by
+    a migration, ``store.migrations.m004_article_sketches``; this applies any
+    pending, for a database not opened with ``store.open_db``."""
+    store.migrate(db)
 
 
 def find_original(db, article, hashes, exclude=()):

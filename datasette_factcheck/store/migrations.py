@@ -1,0 +1,106 @@
+"""Named, recorded schema migrations: each database says in ``_migrations``
+which steps it has had, so a change to the layout is one new function here
+instead of guessing from what the file holds on every open.
+
+Migrations run in the order they are registered with ``@migration``, once
+each, every one in its own transaction. The first four create the layout
+of ``schema``; databases made before migrations were recorded (no
+``_migrations`` table) hold some or all of it, so those four add only what
+is missing and are then recorded like on a new file.
+"""
+import datetime
+
+from .. import store
+from .schema import INDEXES, SCHEMA, SEARCHED, SKETCHES, fts_triggers
+
+MIGRATIONS = {}
+
+
+def migration(fn):
+    """Register ``fn(db)`` as the next migration, under its function's name
+    (what ``_migrations`` records, so a name must never change)."""
+    if fn.__name__ in MIGRATIONS:
+        raise ValueError(f"migration {fn.__name__} is registered already")
+    MIGRATIONS[fn.__name__] = fn
+    return fn
+
+
+def migrate(db):
+    """Apply the migrations this database has not had. Another process may
+    be migrating the same file (two loads started on one new database): each
+    migration takes the write lock (BEGIN IMMEDIATE) and looks again at what
+    is recorded before it runs, so the one that waited skips what the other
+    did. A database that is up to date is only read, never locked."""
+    if set(MIGRATIONS) <= applied(db):
+        return
+    for name, fn in MIGRATIONS.items():
+        with store.transaction(db):
+            db.execute("create table if not exists _migrations (name text primary key, applied_at text not null)")
+            if name in applied(db):
+                continue
+            fn(db)
+            db.execute(
+                "insert into _migrations (name, applied_at) values (?, ?)",
+                [name, datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")],
+            )
+
+
+def applied(db):
+    """The names of the migrations recorded as applied."""
+    if not db["_migrations"].exists():
+        return set()
+    return {name for (name,) in db.execute("select name from _migrations")}
+
+
+@migration
+def m001_tables(db):
+    """The tables, with their keys, foreign keys, not-nulls and defaults; to a
+    table an older version made, the columns added since."""
+    for name, spec in SCHEMA.items():
+        table = db[name]
+        if not table.exists():
+            table.create(
+                spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys"),
+                not_null=spec.get("not_null"), defaults=spec.get("defaults"),
+            )
+            continue
+        have = table.columns_dict
+        for column, col_type in spec["columns"].items():
+            if column not in have:
+                table.add_column(column, col_type)
+
+
+@migration
+def m002_indexes(db):
+    """The indexes loads, detection and the web pages look rows up by."""
+    for name, columns in INDEXES:
+        db[name].create_index(columns, if_not_exists=True)
+
+
+@migration
+def m003_search(db):
+    """Full-text indexes of articles and claims, with our triggers in place of
+    the ones sqlite-utils makes (which older databases have)."""
+    for table, columns in SEARCHED.items():
+        if not db[table].detect_fts():
+            db[table].enable_fts(columns, tokenize="unicode61")
+        fts_triggers(db, table)
+
+
+@migration
+def m004_article_sketches(db):
+    """The near-duplicate sketches, WITHOUT ROWID (``schema.SKETCHES``). A
+    table of the earlier layout (a rowid table keyed by article) is
+    converted, its sketches kept."""
+    columns = db["article_sketches"].columns_dict if db["article_sketches"].exists() else {}
+    if "seq" in columns:
+        return
+    db.execute(SKETCHES.replace("article_sketches", "article_sketches_new", 1))
+    if columns:
+        db.execute(
+            "insert or ignore into article_sketches_new (hash, seq, article_id) "
+            "select s.hash, -a.rowid, s.article_id from article_sketches s join articles a on a.id = s.article_id"
+        )
+        db.execute("drop table article_sketches")
+    db.execute("alter table article_sketches_new rename to article_sketches")
+    db.execute("create index idx_article_sketches_article_id on article_sketches (article_id)")
