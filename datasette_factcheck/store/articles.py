@@ -18,7 +18,6 @@ VERSION = "1"  # bump when extraction changes in a way stored claims should foll
 class Loader:
     def __init__(self, db):
         self.db = db
-        duplicates.ensure_table(db)
         store.save_entities(db, lexicon.entities())
         self.matcher = Matcher(store.aliases(db))
         self.fingerprint = fingerprint(db)

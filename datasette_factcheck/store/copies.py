@@ -5,7 +5,6 @@ import re
 
 from rapidfuzz import fuzz
 
-from .. import store
 from ..read.datelines import dateline
 
 SHINGLE = 5
@@ -22,13 +21,6 @@ def sketch(text):
     grams = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     hashes = sorted(int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big") >> 1 for g in grams)
     return hashes[:SKETCH]
-
-
-def ensure_table(db):
-    """``article_sketches`` is made (or converted from its earlier layout) by
-    a migration, ``store.migrations.m004_article_sketches``; this applies any
-    pending, for a database not opened with ``store.open_db``."""
-    store.migrate(db)
 
 
 def find_original(db, article, hashes, exclude=()):
