@@ -1,0 +1,346 @@
+"""The lexicon schema: every key a lexicon source may have, its type, whether
+a language must have it, and what it is for.
+
+A lexicon source is a YAML file of ours or a dict (or file) a plugin returns
+from the ``factcheck_lexicons`` hook. Each source is checked on its own when
+the lexicons load (an unknown key, a value of the wrong type); each language,
+once its sources are merged, is checked for its required keys and for keys
+that name the entries of another (``within``). Every error names the source
+and the key.
+
+Code reads a lexicon only through keys declared here: asking a ``Lexicon``
+for a key this module does not declare raises ``UndeclaredKey``, so a
+misspelt key fails where it is asked for instead of matching nothing.
+
+Most keys are per language: they are used for texts in that language. A
+``shared`` key's words are used for every text, whatever its language (a
+time zone, a currency sign or a direction in a name reads the same in a text
+of any language); each language file lists its own, and code asks for their
+union (``lexicon.shared()``).
+"""
+import difflib
+import re
+from dataclasses import dataclass
+
+from .text import norm
+
+
+class LexiconError(ValueError):
+    """A lexicon source or language that does not fit the schema."""
+
+    def __init__(self, source, key, problem):
+        self.source, self.key, self.problem = source, key, problem
+        where = f"key {key!r}: " if key else ""
+        super().__init__(f"{source}: {where}{problem}")
+
+
+class UndeclaredKey(KeyError):
+    """Code asked a lexicon for a key the schema does not declare."""
+
+    def __str__(self):
+        return self.args[0]
+
+
+# -- value types -------------------------------------------------------------
+def _describe(value):
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"the boolean {value} (YAML reads bare yes/no/on/off as booleans: quote the word)"
+    return f"{type(value).__name__} {value!r}"
+
+
+class Type:
+    """A kind of value: ``check`` returns what is wrong with a value, or None."""
+
+    description = "a value"
+    empty = None  # the value of an optional key a language leaves out
+
+    def check(self, value):
+        raise NotImplementedError
+
+    def default(self):
+        return type(self.empty)() if isinstance(self.empty, (list, dict)) else self.empty
+
+
+class Text(Type):
+    def __init__(self, fullmatch=None, description="a string"):
+        self.fullmatch = re.compile(fullmatch) if fullmatch else None
+        self.description = description
+
+    def check(self, value):
+        if not isinstance(value, str):
+            return f"expected {self.description}, got {_describe(value)}"
+        if self.fullmatch and not self.fullmatch.fullmatch(value):
+            return f"expected {self.description}, got {value!r}"
+        return None
+
+
+class Words(Type):
+    """A list of words or phrases, matched case-insensitively on word
+    boundaries (``exact``: a list of marks matched as written)."""
+
+    empty = []
+
+    def __init__(self, exact=False):
+        self.exact = exact
+        self.description = "a list of marks (strings, matched as written)" if exact else "a list of words (strings)"
+
+    def check(self, value):
+        if not isinstance(value, list):
+            return f"expected {self.description}, got {_describe(value)}"
+        for n, word in enumerate(value, 1):
+            if not isinstance(word, str) or not word.strip():
+                return f"item {n} should be a non-empty string, got {_describe(word)}"
+        return None
+
+
+class Int(Type):
+    def __init__(self, low=None, high=None, also=()):
+        self.low, self.high, self.also = low, high, tuple(also)
+        bounds = f" from {low}" if low is not None else ""
+        bounds += f" to {high}" if high is not None else ""
+        self.description = f"an integer{bounds}" + "".join(f" or {a!r}" for a in self.also)
+
+    def check(self, value):
+        if value in self.also and isinstance(value, str):
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            return f"expected {self.description}, got {_describe(value)}"
+        if (self.low is not None and value < self.low) or (self.high is not None and value > self.high):
+            return f"expected {self.description}, got {value}"
+        return None
+
+
+class Range(Type):
+    description = "a [low, high] pair of integers"
+
+    def check(self, value):
+        if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) and not isinstance(v, bool) for v in value)):
+            return f"expected {self.description}, got {_describe(value)}"
+        if value[0] > value[1]:
+            return f"expected low <= high, got {value}"
+        return None
+
+
+class Regex(Type):
+    description = "a regular expression"
+
+    def check(self, value):
+        if not isinstance(value, str):
+            return f"expected {self.description}, got {_describe(value)}"
+        try:
+            re.compile(value)
+        except re.error as e:
+            return f"not a valid regular expression ({e})"
+        return None
+
+
+class Mapping(Type):
+    """A mapping from words (or names) to values of one type; ``names``
+    restricts which keys it may have."""
+
+    empty = {}
+
+    def __init__(self, value, names=None, what="word"):
+        self.value, self.names, self.what = value, names, what
+        self.description = f"a mapping {what} -> {value.description}"
+
+    def check(self, value):
+        if not isinstance(value, dict):
+            return f"expected {self.description}, got {_describe(value)}"
+        for name, item in value.items():
+            if not isinstance(name, str) or not name.strip():
+                return f"every {self.what} should be a non-empty string, got {_describe(name)}"
+            if self.names is not None and name not in self.names:
+                return f"unknown {self.what} {name!r}; expected one of {', '.join(sorted(self.names))}"
+            problem = self.value.check(item)
+            if problem:
+                return f"{name!r}: {problem}"
+        return None
+
+
+def Groups(names=None):
+    """A mapping from a name (a concept, a value) to the words that say it."""
+    return Mapping(Words(), names, what="name")
+
+
+class Entities(Type):
+    description = "a list of entities (mappings with id, name, aliases and optionally kind)"
+    empty = []
+    FIELDS = {"id": Text(), "name": Text(), "kind": Text(), "aliases": Words()}
+    REQUIRED = ("id", "name", "aliases")
+
+    def check(self, value):
+        if not isinstance(value, list):
+            return f"expected {self.description}, got {_describe(value)}"
+        for n, entity in enumerate(value, 1):
+            if not isinstance(entity, dict):
+                return f"entity {n} should be a mapping, got {_describe(entity)}"
+            label = f"entity {n} ({entity.get('id')!r})" if isinstance(entity.get("id"), str) else f"entity {n}"
+            for field in self.REQUIRED:
+                if field not in entity:
+                    return f"{label} has no {field!r}"
+            for field, item in entity.items():
+                if field not in self.FIELDS:
+                    return f"{label}: unknown field {field!r}; expected {', '.join(self.FIELDS)}"
+                problem = self.FIELDS[field].check(item)
+                if problem:
+                    return f"{label}: {field!r}: {problem}"
+        return None
+
+
+# -- the keys ----------------------------------------------------------------
+@dataclass(frozen=True)
+class Key:
+    name: str
+    type: Type
+    doc: str
+    required: bool = False
+    shared: bool = False
+    within: str = None  # every entry names an entry (a word or group) of this key
+
+
+WORDS, MARKS = Words(), Words(exact=True)
+HEADER_NAMES = ("author", "published", "drop")
+
+LANGUAGE_KEYS = [
+    Key("language", Text(r"[a-z]{2,3}", "an ISO 639 language code"), "The language the file is for.", required=True),
+    Key("decimal", Text(r"[.,]", "'.' or ','"), "The decimal separator.", required=True),
+    Key("group", Text(r"[.,]", "'.' or ','"), "The thousands separator.", required=True),
+    # dates
+    Key("months", Mapping(Int(1, 12)), "Month names and short forms -> month number.", required=True),
+    Key("weekdays", Mapping(Int(0, 6)), "Weekday names -> weekday (Monday 0).", required=True),
+    Key("common_word_months", WORDS, "Short month forms that, in lower case, are ordinary words (\"may\", \"des\").", within="months"),
+    Key("year_markers", WORDS, "Words before a bare year that make it a date (\"tahun 2022\")."),
+    Key("weekday_markers", WORDS, "Words that tie a lone weekday to the publication date (\"pada hari Senin\")."),
+    Key("day_parts", WORDS, "Parts of the day after a weekday (\"Sabtu pagi\")."),
+    Key("month_markers", WORDS, "Words before a lone month name that make it a date (\"pada bulan Agustus\")."),
+    Key("ordinal_suffixes", MARKS, "Suffixes of an ordinal day number (\"21st October\")."),
+    Key("day_month_links", WORDS, "Words between a day number and its month (\"21st of October\")."),
+    Key("zones", Mapping(Text(r"[+-]\d\d:\d\d", "a UTC offset like +07:00")), "Time zone names -> UTC offset."),
+    Key("time_words", WORDS, "Words after a clock-shaped number that make it a time of day (\"22.00 WIB\", \"1500 GMT\").", shared=True),
+    Key("meridiems", Mapping(Int(0, 12)), "12-hour clock marks -> hours to add (\"pm\": 12); written with or without dots (\"p.m.\").", shared=True),
+    # numbers
+    Key("scales", Mapping(Int(1)), "Scale words and abbreviations -> multiplier.", required=True),
+    Key("attached_scales", MARKS, "Scale abbreviations that may be written onto the digits (\"10k\", \"5rb\"), case as written.", shared=True, within="scales"),
+    Key("attached_only_scales", WORDS, "Scale abbreviations that scale only when written onto the digits (\"5m\", not \"5 m\").", within="scales"),
+    Key("number_words", Mapping(Int(0)), "Number words -> value.", required=True),
+    Key("number_multipliers", Mapping(Int(1, also=("teen",))), "Words combining with number words (\"dua belas\", \"tiga ratus\") -> multiplier; \"teen\" adds ten.", required=True),
+    Key("vague", Mapping(Range()), "Vague amounts -> [low, high].", required=True),
+    Key("hedges", Groups({"approx", "min", "max"}), "Hedges and bounds before a number, by kind.", required=True),
+    Key("hedge_links", WORDS, "Words allowed between a hedge and its number, besides spaces and quotes."),
+    Key("percent_words", WORDS, "Words after a number that make it a percentage.", shared=True),
+    Key("currency_marks", MARKS, "Currency signs and codes before an amount (\"Rp\", \"US$\"), case as written.", shared=True),
+    Key("label_words", WORDS, "A number right after one of these is a label, not a count (\"pintu 13\")."),
+    Key("idioms", WORDS, "Phrases whose number word is an idiom, not a count."),
+    Key("count_fillers", WORDS, "Words of a counted phrase that carry no meaning for the slot."),
+    Key("subset_markers", WORDS, "Marks a part of a larger whole (\"1.500 di antaranya\")."),
+    Key("plan_markers", WORDS, "Marks a figure planned or decided rather than already true."),
+    Key("done_markers", WORDS, "Marks a figure already in place."),
+    Key("aspect_nouns", WORDS, "Concepts (count_nouns names) where a decision and what is in place are different figures.", within="count_nouns"),
+    Key("count_nouns", Groups(), "What numbers count: concept -> surface words.", required=True),
+    Key("count_states", Groups(), "States a count is in (dead, injured): concept -> surface words.", required=True),
+    Key("money_kinds", Groups(), "What an amount of money is for: kind -> surface words."),
+    Key("origin_markers", WORDS, "Words between a counted noun and the entity it comes from (\"tentara asal Rusia\")."),
+    # stances
+    Key("stances", Groups({"confirmed", "denied", "silent"}), "Stance cues by value.", required=True),
+    Key("holder_after", WORDS, "Cues whose holder follows them (passive and nominal forms)."),
+    Key("agent_markers", WORDS, "Words after a passive cue that introduce its agent (\"oleh\", \"by\")."),
+    Key("silence_nouns", WORDS, "Negation + one of these nouns is silence (\"tidak memberikan komentar\")."),
+    Key("negations", WORDS, "Negation words."),
+    Key("modality", WORDS, "A cue after one of these is a guess about a stance, not a stance."),
+    Key("speech_verbs", WORDS, "Speech verbs (\"X menegaskan bahwa ...\")."),
+    Key("never_words", WORDS, "\"never\" and its like."),
+    Key("past_markers", WORDS, "A stance told as history (\"sebelumnya membantah\")."),
+    Key("future_markers", WORDS, "Marks a sentence about the future."),
+    Key("pronouns", WORDS, "Pronouns that, opening the words after a quotation, give its speaker (\"dia mengatakan\", \"he said\")."),
+    Key("pronoun_clitics", WORDS, "Clitics standing for a pronoun on the word after a quotation (\"ujarnya\")."),
+    Key("inverted_pronouns", WORDS, "Pronouns that may follow the speech verb after a quotation (\"said he\")."),
+    Key("propositions", Groups(), "Propositions stances are about: concept -> surface words.", required=True),
+    Key("generic_objects", WORDS, "Objects naming the reported matter, not a new proposition (\"laporan itu\")."),
+    # dates and stances
+    Key("events", Groups(), "Event words for date claims: event -> surface words.", required=True),
+    Key("revision_markers", WORDS, "Words that mark a later claim as a revision of an earlier one."),
+    # sentences, clauses and names
+    Key("suffixes", WORDS, "Suffixes that may follow any word (\"kunjungannya\"); stripped to look a word up."),
+    Key("possessive_suffixes", MARKS, "Suffixes making a name possessive, so its actor (\"Iran's mission\")."),
+    Key("clause_breaks", WORDS, "Clause boundaries for finding who holds a stance."),
+    Key("coordinators", WORDS, "Words coordinating actors (\"dan\", \"and\")."),
+    Key("demonstratives", WORDS, "A name right after one of these is an object, not an actor."),
+    Key("titles", WORDS, "Ranks and offices before a name (\"Irjen\", \"spokesman\")."),
+    Key("place_words", WORDS, "An office followed by one of these governs a place (\"Kapolda Jawa Timur\")."),
+    Key("directions", WORDS, "Direction words a misspelt name may never gain or lose (North/South Korea).", shared=True),
+    Key("name_particles", WORDS, "Lower-case words inside a capitalised name (\"bin\", \"van\").", shared=True),
+    Key("determiners", WORDS, "Determiners before a name."),
+    Key("prepositions", WORDS, "A name governed by one of these is not an actor (\"dari Korsel\")."),
+    Key("stopwords", WORDS, "Words that are never a name or a topic."),
+    Key("abbreviations", WORDS, "Abbreviations whose full stop ends no sentence."),
+    Key("header_patterns", Mapping(Regex(), HEADER_NAMES, what="name"), "Header lines of a plain-text article that are metadata (author and published capture the value)."),
+]
+ENTITY_KEYS = [
+    Key("entities", Entities(), "Entities and their surface forms in every language."),
+]
+LANGUAGE = {k.name: k for k in LANGUAGE_KEYS}
+ENTITY = {k.name: k for k in ENTITY_KEYS}
+KEYS = {**LANGUAGE, **ENTITY}
+SHARED = {name for name, k in LANGUAGE.items() if k.shared}
+
+
+def of_type(cls):
+    """The names of the language keys whose values are of type ``cls``."""
+    return [k.name for k in LANGUAGE_KEYS if isinstance(k.type, cls)]
+
+
+def declared(name):
+    """The language ``Key`` called ``name``; ``UndeclaredKey`` when the schema has none."""
+    try:
+        return LANGUAGE[name]
+    except (KeyError, TypeError):
+        raise UndeclaredKey(f"{name!r} is not a lexicon key{_suggest(name, LANGUAGE)} (the keys are declared in {__name__})") from None
+
+
+def _suggest(name, known):
+    close = difflib.get_close_matches(str(name), list(known), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+# -- checks ------------------------------------------------------------------
+def check_source(data, source):
+    """Check one source (a file's or a plugin's dict) before it is merged:
+    a mapping of declared keys, each value of its type. Raises LexiconError."""
+    if not isinstance(data, dict):
+        raise LexiconError(source, None, f"a lexicon source must be a mapping of keys, got {_describe(data)}")
+    for key, value in data.items():
+        if key not in KEYS:
+            raise LexiconError(source, key, f"unknown key{_suggest(key, KEYS)}")
+        problem = KEYS[key].type.check(value)
+        if problem:
+            raise LexiconError(source, key, problem)
+    if "language" not in data and set(data) & set(LANGUAGE):
+        raise LexiconError(source, "language", "missing: a source with language keys must say which language they are for")
+    if "header_patterns" in data:
+        for name in ("author", "published"):
+            pattern = data["header_patterns"].get(name)
+            if pattern is not None and re.compile(pattern).groups < 1:
+                raise LexiconError(source, "header_patterns", f"{name!r} must capture the value in a group")
+
+
+def check_language(data, source):
+    """Check one language once its sources are merged: every required key
+    present, every ``within`` key naming entries of its key."""
+    for key in LANGUAGE_KEYS:
+        if key.required and key.name not in data:
+            raise LexiconError(source, key.name, "missing (a required key)")
+    for key in LANGUAGE_KEYS:
+        if key.within and key.name in data:
+            entries = data.get(key.within, {})
+            known = {norm(e) for e in entries}
+            for word in data[key.name]:
+                if norm(word) not in known:
+                    raise LexiconError(source, key.name, f"{word!r} is not an entry of {key.within!r}")
+
+
+def complete(data):
+    """The merged language with every optional key it leaves out at its empty value."""
+    return {**{k.name: k.type.default() for k in LANGUAGE_KEYS if not k.required}, **data}
