@@ -293,6 +293,19 @@ def test_english_possessive_and_suffixes():
     assert lex.lookup({"zorbanian": 1}, "Zorbanian's") == 1
 
 
+def test_english_ordinal_days_and_indonesian_days():
+    en, id_ = lexicon.get("en"), lexicon.get("id")
+
+    def first(text, lex):
+        found = dates.find(text, 0, len(text), lex)
+        return found[0].value if found and dates.resolve(found[0]) else None
+
+    assert first("Zorba landed on the 23rd of March 2031.", en) == "2031-03-23"
+    assert first("Zorba landed on March 2nd, 2031.", en) == "2031-03-02"
+    assert first("Zorba mendarat pada 23 Maret 2031.", id_) == "2031-03-23"
+    assert first("Zorba mendarat pada 23rd Maret 2031.", id_) == "2031-03"  # no English ordinals in Indonesian
+
+
 def test_scale_abbreviations_written_onto_the_digits():
     en, id_ = lexicon.get("en"), lexicon.get("id")
 

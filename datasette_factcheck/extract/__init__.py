@@ -11,6 +11,7 @@ import re
 from collections import Counter
 
 from .. import lexicon, plugins
+from ..lexicon import fold, norm
 from ..model import Claim, iso_day
 from . import dates, sentences
 from .sentences import words
@@ -96,10 +97,10 @@ class Document:
         chosen = None
         for k in range(len(mentions) - 1, -1, -1):
             m_start, m_end = mentions[k][0], mentions[k][1]
-            if re.match(r"['’]s\b", text[m_end:m_end + 3]):
+            if lex.morph.possessive(text, m_end):
                 chosen = k
                 break
-            prev = [w.lower() for _, _, w in words(text, max(start, m_start - 40), m_start)]
+            prev = [norm(w) for _, _, w in words(text, max(start, m_start - 40), m_start)]
             while prev and prev[-1] in lex.sets["determiners"]:
                 prev.pop()
             if prev and prev[-1] in lex.sets["prepositions"]:
@@ -112,7 +113,7 @@ class Document:
         k = chosen
         while k > 0:
             gap = text[mentions[k - 1][1]:mentions[k][0]]
-            gap_words = [w.lower() for w in re.findall(r"\w+", gap)]
+            gap_words = [norm(w) for w in re.findall(r"\w+", gap)]
             if all(w in lex.sets["coordinators"] for w in gap_words) and re.fullmatch(r"[\w\s,()]*", gap):
                 group.insert(0, mentions[k - 1][2])
                 k -= 1
@@ -150,7 +151,7 @@ class Document:
         found = list(self.lex.re["title"].finditer(name))
         if found and found[-1].end() < len(name):
             rest = name[found[-1].end():].strip(" ,.")
-            if rest and rest[0].isupper() and rest.split()[0].lower() not in self.lex.sets["place_words"]:
+            if rest and rest[0].isupper() and norm(rest.split()[0]) not in self.lex.sets["place_words"]:
                 return rest
         return name
 
@@ -183,8 +184,8 @@ class Document:
                 k = bisect.bisect_right(starts, a) - 1
                 if k >= 0 and a < self.mentions[k][1]:
                     continue  # inside a known entity's name
-                w = m.group().lower()
-                if len(w) > 2 and w not in skip and not w.isdigit():
+                w = fold(m.group())
+                if len(w) > 2 and norm(w) not in skip and not w.isdigit():
                     counts[w] += 1
         return sorted(w for w, _ in counts.most_common(most))
 

@@ -8,7 +8,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..lexicon import Lexicon
+from .. import lexicon
+from ..lexicon import Lexicon, alternation, dotted, norm
 
 
 @dataclass
@@ -45,6 +46,9 @@ def _patterns(lex: Lexicon):
     month_markers = "|".join(re.escape(w) for w in sorted(lex.sets["month_markers"], key=len, reverse=True))
     years = "|".join(re.escape(w) for w in sorted(lex.sets["year_markers"], key=len, reverse=True))
     Y = r"(?P<y>(?:1[89]|20|21)\d\d)(?!\d)"
+    # an ordinal day ("21st") and the word between it and its month ("21st of October")
+    ORD = rf"(?:{alternation(lex['ordinal_suffixes'])})?" if lex["ordinal_suffixes"] else ""
+    OF = rf"(?:(?:{alternation(lex.sets['day_month_links'])})\s+)?" if lex["day_month_links"] else ""
     # each pattern with what a sentence must hold for it to match at all
     return [
         # Senin (28/10/2024), Jumat (18/10)
@@ -52,9 +56,9 @@ def _patterns(lex: Lexicon):
         # Senin (28 Oktober). 2024
         (re.compile(rf"(?P<wd>{W})\s*\(\s*(?P<d>\d{{1,2}})\s+(?P<mn>{M})\.?\s*(?P<y>\d{{4}})?\s*\)(?:[.,]?\s*(?P<y2>(?:19|20)\d\d)(?!\d))?", re.I), ("weekday", "month", "digit")),
         # Rabu, 30 Oktober 2024 / 21 October 2024 / 12 Oktober
-        (re.compile(rf"(?:(?P<wd>{W})\s*,?\s+)?(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mn>{M})\.?(?:\s*,?\s*{Y})?", re.I), ("month", "digit")),
+        (re.compile(rf"(?:(?P<wd>{W})\s*,?\s+)?(?<!\d)(?P<d>\d{{1,2}}){ORD}\s+{OF}(?P<mn>{M})\.?(?:\s*,?\s*{Y})?", re.I), ("month", "digit")),
         # Monday, October 21, 2024 / Oct. 21
-        (re.compile(rf"(?:(?P<wd>{W})\s*,?\s+)?(?P<mn>{M})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:\s*,?\s*{Y})?", re.I), ("month", "digit")),
+        (re.compile(rf"(?:(?P<wd>{W})\s*,?\s+)?(?P<mn>{M})\.?\s+(?P<d>\d{{1,2}}){ORD}(?!\d)(?:\s*,?\s*{Y})?", re.I), ("month", "digit")),
         # 2024-10-21
         (re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?!\d)"), ("digit",)),
         # 21/10/2024, 21-10-2024, 21.10.2024 (day first)
@@ -71,13 +75,12 @@ def _patterns(lex: Lexicon):
     ]
 
 
-_CACHE = {}
 DIGIT = re.compile(r"\d")
 
 
 def find(text, start, end, lex):
     """Unresolved DateMentions in text[start:end], longest first, no overlaps."""
-    patterns = _CACHE.get(lex.code) or _CACHE.setdefault(lex.code, _patterns(lex))
+    patterns = lex.memo("date_patterns", _patterns)
     present = {  # three quick scans spare most of the eleven patterns most sentences
         "digit": DIGIT.search(text, start, end),
         "month": lex.re["month"].search(text, start, end),
@@ -109,8 +112,8 @@ def _mention(m, g, lex):
     month = int(g["mo"]) if g.get("mo") else (lex.lookup(lex.months, g["mn"]) if g.get("mn") else None)
     if g.get("mn") and not g.get("d") and not (g.get("y") or g.get("y2")) and not g["mn"][0].isupper():
         return None  # "in may" is not May
-    if g.get("mn") and len(g["mn"]) <= 3 and g["mn"].lower() in {"mar", "may", "jun", "des", "sep"} and not g["mn"][0].isupper():
-        return None  # lower-case short forms are ordinary words
+    if g.get("mn") and norm(g["mn"]) in lex.sets["common_word_months"] and not g["mn"][0].isupper():
+        return None  # lower-case short forms are ordinary words ("may", "des")
     year = g.get("y") or g.get("y2")
     year = int(year) if year else None
     if year is not None and year < 100:
@@ -184,7 +187,10 @@ def _safe(year, month, day):
         return None
 
 
-TIME = re.compile(r"(?<!\d)(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?P<zone>[A-Za-z]{2,5}\b|[+-]\d{2}:?\d{2}))?", re.I)
+def _time_pattern(shared):
+    """A clock time, with a 12-hour mark of any lexicon ("9:10 AM", "7.30 p.m.") and a zone."""
+    ampm = rf"(?P<ampm>(?:{dotted(shared['meridiems'])})\.?)?"
+    return re.compile(rf"(?<!\d)(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?::(?P<s>\d{{2}}))?\s*{ampm}(?:\s*(?P<zone>[A-Za-z]{{2,5}}\b|[+-]\d{{2}}:?\d{{2}}))?", re.I)
 
 
 def parse_datetime(text, lexicons):
@@ -204,15 +210,13 @@ def parse_datetime(text, lexicons):
             if mention.precision != "day" or mention.year is None or not resolve(mention):
                 continue
             date = mention.value
-            t = TIME.search(text, mention.end)
+            shared = lexicon.shared()
+            t = shared.memo("time", _time_pattern).search(text, mention.end)
             if not t:
                 return date
             hour, minute = int(t["h"]), int(t["mi"])
-            ampm = (t["ampm"] or "").lower().replace(".", "")
-            if ampm == "pm" and hour < 12:
-                hour += 12
-            if ampm == "am" and hour == 12:
-                hour = 0
+            if t["ampm"] and hour <= 12:  # 12 am is 0, 12 pm 12
+                hour = hour % 12 + shared["meridiems"][norm(t["ampm"].replace(".", ""))]
             if hour > 23 or minute > 59:
                 return date
             zone = _zone(t["zone"], lexicons)
@@ -226,14 +230,13 @@ def _zone(name, lexicons):
     if name[0] in "+-":
         return name[:3] + ":" + name[-2:]
     for lex in lexicons:
-        if name.lower() in lex.zones:
-            return lex.zones[name.lower()]
+        if norm(name) in lex.zones:
+            return lex.zones[norm(name)]
     return ""
 
 
 def claims(doc):
     """Date claims: each resolved date with the event it dates (predicate) and who acts (subject)."""
-    lex, text = doc.lex, doc.text
     for i, m in doc.dates:
         s, e = doc.sentences[i]
         event, subject = _event(doc, m, s, e)

@@ -6,11 +6,17 @@ import unicodedata
 
 from rapidfuzz import fuzz, process
 
-from ..lexicon import words_pattern
+from .. import lexicon
+from ..lexicon import norm, words_pattern
 
-# Direction words never bridged by a fuzzy match (North/South Korea, Korut/Korsel).
-DIRECTIONS = {"utara", "selatan", "timur", "barat", "north", "south", "east", "west"}
-CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|bin|binti|van|de|al|el))*")
+
+def _capitalised(shared):
+    """A run of capitalised words, with the lexicons' lower-case name particles
+    inside it ("Ahmad bin Yusuf", "Vincent van Gogh"). The particles are tried
+    as listed and need no word boundary, as before they were data: so
+    "Putin denied" still yields "Putin de" (a known flaw, kept by this refactor)."""
+    particles = "|".join(re.escape(p) for p in shared["name_particles"]) or lexicon.NEVER
+    return re.compile(rf"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{particles}))*")
 
 
 def slug(name):
@@ -40,7 +46,7 @@ class Matcher:
 
     @staticmethod
     def key(alias):
-        return re.sub(r"[\s\-]+", " ", alias.casefold()).strip()
+        return norm(alias)
 
     def find(self, text):
         """(start, end, entity_id, surface) for every mention, longest first, no overlaps."""
@@ -62,7 +68,8 @@ class Matcher:
         """An entity for a close misspelling of a long alias, or None.
 
         Guards: a high score, a clear margin over the runner-up entity, the
-        same direction words on both sides, never for short forms.
+        same direction words (every lexicon's ``directions``) on both sides,
+        never for short forms.
         """
         key = self.key(surface)
         if len(key) < 7 or not self.fuzzy_choices:
@@ -75,7 +82,8 @@ class Matcher:
         rival = next((s for a, s, _ in best[1:] if self.entity_of[a] != entity), 0)
         if top_score - rival < margin:
             return None
-        if set(key.split()) & DIRECTIONS != set(top_alias.split()) & DIRECTIONS:
+        directions = lexicon.shared().sets["directions"]
+        if set(key.split()) & directions != set(top_alias.split()) & directions:
             return None
         return entity
 
@@ -84,13 +92,13 @@ def unknown_names(text, start, end, stop_words):
     """(start, end, name, sure) of capitalised names in text[start:end], stop
     words trimmed; a lone capitalised word opening the sentence is not ``sure``."""
     out = []
-    for m in CAPITALISED.finditer(text, start, end):
+    for m in lexicon.shared().memo("capitalised", _capitalised).finditer(text, start, end):
         words = m.group().strip(" .-").split()
         offset = m.start()
-        while words and words[0].lower().strip(".") in stop_words:
+        while words and norm(words[0]).strip(".") in stop_words:
             offset = text.index(words[0], offset) + len(words[0])
             words = words[1:]
-        while words and words[-1].lower().strip(".") in stop_words:
+        while words and norm(words[-1]).strip(".") in stop_words:
             words = words[:-1]
         if not words:
             continue

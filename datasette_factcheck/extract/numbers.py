@@ -5,7 +5,35 @@ import math
 import re
 from dataclasses import dataclass
 
-DIGITS = re.compile(r"(?<![\w.,/:+#-])(\d{1,3}(?:([.,])\d{3})(?:\2\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!(?!(?:k|K|bn|m|rb|jt)\b)[\w/:]|[.,]\d|-\d)")
+from .. import lexicon
+from ..lexicon import alternation, dotted, fold, norm
+
+
+def _digits_pattern(shared):
+    """A run of digits in either convention, not part of a word, a date or a
+    code; a scale abbreviation of any lexicon may be written onto it ("10k", "5rb")."""
+    attached = alternation(shared["attached_scales"])
+    return re.compile(rf"(?<![\w.,/:+#-])(\d{{1,3}}(?:([.,])\d{{3}})(?:\2\d{{3}})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!(?!(?:{attached})\b)[\w/:]|[.,]\d|-\d)")
+
+
+def _digits():
+    return lexicon.shared().memo("digits", _digits_pattern)
+
+
+def _clock_pattern(shared):
+    """What after a number makes it a time of day: a 12-hour mark ("p.m.") or
+    a time word ("WIB", "GMT", "jam") of any lexicon."""
+    return re.compile(rf"\s*(?:(?:{dotted(shared['meridiems'])})\b|(?:{alternation(shared['time_words'])})\b)", re.I)
+
+
+def _percent_pattern(shared):
+    """A percent word of any lexicon right after a number ("%", "persen", "per cent")."""
+    return re.compile(rf"\s*(?:{alternation(shared['percent_words'], boundary=True)})", re.I)
+
+
+def _currency_pattern(shared):
+    """A currency sign or code of any lexicon right before an amount ("Rp", "US$")."""
+    return re.compile(rf"(?:{alternation(shared['currency_marks'])})\s*$")
 
 
 # Phone numbers written in groups: +62 271 555 0199, (021) 555-0199, 0511-4477-2190
@@ -60,7 +88,7 @@ def words_value(tokens, lex):
     total = current = 0
     seen_multiplier = False
     for word in tokens:
-        w = word.lower()
+        w = norm(word)
         if w in lex.number_words:
             v = lex.number_words[w]
             if v >= 1000:
@@ -91,7 +119,7 @@ def words_value(tokens, lex):
 def find(text, start, end, lex, masked=()):
     """NumberMentions in text[start:end] that are counts, skipping ``masked`` spans (dates)."""
     out = []
-    digits = list(DIGITS.finditer(text, start, end))
+    digits = list(_digits().finditer(text, start, end))
     runs = list(_word_runs(text, start, end, lex))
     vague = list(lex.re["vague"].finditer(text, start, end))
     if not (digits or runs or vague):
@@ -129,9 +157,10 @@ def _digit_mention(text, m, lex, sentence_start):
     before = text[max(sentence_start, m.start() - 25): m.start()]
     after = text[m.end(): m.end() + 30]
     prev = re.findall(r"[\w#]+", before)
-    if prev and prev[-1].lower() in lex.sets["label_words"] and not before.endswith(("  ",)):
+    if prev and norm(prev[-1]) in lex.sets["label_words"] and not before.endswith(("  ",)):
         return None
-    zone = re.match(r"\s*(?:[ap]\.?m\b|[ap]\.m\.|(?:wib|wita|wit|gmt|utc|jam|hours?)\b)", after, re.I)
+    shared = lexicon.shared()
+    zone = shared.memo("clock", _clock_pattern).match(after)
     if zone and (re.search(r"[.:]\d\d$", token) or re.fullmatch(r"\d{1,2}|[0-2]\d[0-5]\d", token)):
         return None  # a clock time: 22.00 WIB, 10 p.m., 1500 GMT
     line_start = text.rfind("\n", 0, m.start()) + 1
@@ -151,8 +180,8 @@ def _digit_mention(text, m, lex, sentence_start):
         scale_value = lex.lookup(lex.scales, attached.group())
         end = m.end() + attached.end()
     elif scale and gap - m.end() <= 2:
-        word = scale.group().lower()
-        if not (word in {"m", "k"} and gap != m.end()):
+        word = norm(scale.group())
+        if not (word in lex.sets["attached_only_scales"] and gap != m.end()):
             scale_value = lex.lookup(lex.scales, word)
             end = gap + scale.end()
     try:
@@ -161,7 +190,7 @@ def _digit_mention(text, m, lex, sentence_start):
         return None
     if scale_value == 1 and re.fullmatch(r"(1[89]|20|21)\d\d", token):
         return None  # a year
-    pct = re.match(r"\s*(%|persen\b|percent\b|per cent\b)", text[end:end + 10], re.I)
+    pct = shared.memo("percent", _percent_pattern).match(text[end:end + 10])
     if pct:
         end += pct.end()
     if math.isinf(value) or math.isnan(value):
@@ -206,7 +235,8 @@ def _run_mention(run, lex):
 def _hedge(text, n, lex, sentence_start):
     window = text[max(sentence_start, n.start - 30): n.start]
     for m in lex.re["hedge"].finditer(window):
-        if window[m.end():].strip(" \"“") in ("", "dari", "of"):
+        link = window[m.end():].strip(" \"“")
+        if not link or norm(link) in lex.sets["hedge_links"]:
             kind = lex.lookup(lex.hedge_of, m.group())
             n.qualifier = kind
             if kind == "approx":
@@ -282,17 +312,17 @@ def _counted(doc, n, s, e, previous):
         # "korban meninggal ... 125 orang", "the death toll ... rose to 125"
         back = max(s, n.start - 90, text.rfind(";", s, n.start) + 1)
         before = list(lex.re["state"].finditer(text, back, n.start))
-        if before and not DIGITS.search(text, before[-1].end(), n.start):
+        if before and not _digits().search(text, before[-1].end(), n.start):
             concept = lex.lookup(lex.state_of, before[-1].group())
     concept = concept or noun_concept
-    if concept == "money" or CURRENCY.search(text, max(s, n.start - 5), n.start):
+    if concept == "money" or lexicon.shared().memo("currency", _currency_pattern).search(text, max(s, n.start - 5), n.start):
         # an amount of money, by what it is for: "santunan Rp 50 juta", "losses of $2 billion"
         concept = "money:" + (_money_kind(text, max(s, n.start - 80), limit, lex) or "amount")
     if concept is None and not _head_word(text, n.end, limit, lex):
         # "jumlah rudal ... mencapai 220 unit", "the number of missiles ... was 220"
         back = max(s, n.start - 60)
         before = list(lex.re["noun"].finditer(text, back, n.start))
-        if before and not DIGITS.search(text, before[-1].end(), n.start):
+        if before and not _digits().search(text, before[-1].end(), n.start):
             concept = lex.lookup(lex.noun_of, before[-1].group())
     subject = _subject(doc, n, s, limit, noun or state)
     if concept is None:
@@ -305,9 +335,6 @@ def _counted(doc, n, s, e, previous):
     return concept, subject, limit
 
 
-CURRENCY = re.compile(r"(?:Rp\.?|IDR|US\$|USD|\$|€|EUR|£|GBP)\s*$")
-
-
 def _money_kind(text, start, end, lex):
     found = list(lex.re["money_kind"].finditer(text, start, end))
     return lex.lookup(lex.money_kind_of, found[-1].group()) if found else None
@@ -317,11 +344,11 @@ def _subject(doc, n, s, limit, counted):
     """Whose count it is: named in the counted phrase ("10,000 North Korean troops",
     "tentara Rusia", "dari Korut"), else the actor of its clause ("Korut mengirim
     12.000"), never a place ("in Turkey killed 40")."""
-    for start, end, entity, _ in doc.entities_in(n.end, limit):
+    for start, _end, entity, _ in doc.entities_in(n.end, limit):
         if counted and start < counted.start():
             return entity
-        between = doc.text[(counted.end() if counted else n.end):start].lower().split()
-        if counted and (not between or between[-1] in doc.lex.sets["agent_markers"] | {"asal"}):
+        between = norm(doc.text[(counted.end() if counted else n.end):start]).split()
+        if counted and (not between or between[-1] in doc.lex.sets["agent_markers"] or between[-1] in doc.lex.sets["origin_markers"]):
             return entity
         break
     clause_start = s
@@ -334,8 +361,8 @@ def _subject(doc, n, s, limit, counted):
 
 def _head_word(text, start, limit, lex):
     for m in re.finditer(r"[^\W\d_][\w-]*", text[start:limit]):
-        word = m.group().lower()
-        if word in lex.sets["count_fillers"] or word in lex.sets["stopwords"] or word in lex.scales:
+        word, key = fold(m.group()), norm(m.group())
+        if key in lex.sets["count_fillers"] or key in lex.sets["stopwords"] or key in lex.scales:
             continue
         return word
     return None

@@ -1,6 +1,8 @@
 """Sentences, clauses and word tokens, as character spans of the article text."""
 import re
 
+from ..lexicon.text import norm
+
 WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
 # A sentence ends at . ! ? (and closing quotes/brackets) before a space and a
 # capital, digit or opening quote; or at a line break.
@@ -17,7 +19,7 @@ def split(text, abbreviations=frozenset()):
             before = line[: m.start()]
             last = re.search(r"(\w+(?:\.\w+)*)$", before)
             if m.group(1) == "." and last and (
-                last.group(1).lower() in abbreviations or len(last.group(1)) == 1
+                norm(last.group(1)) in abbreviations or len(last.group(1)) == 1
             ):
                 continue
             end = para.start() + m.end(1)

@@ -5,11 +5,8 @@ denial into silence ("did not deny"); modality ("may", "kecil kemungkinan")
 means no stance at all; the holder is the actor of the cue's clause, the agent
 of a passive ("dibantah oleh X"), or for a quotation its speaker.
 """
-import re
-
+from ..lexicon import fold, norm
 from .sentences import quote_spans, words
-
-PRONOUN_SPEECH = re.compile(r"^\s*[,.]?\s*(?:\w+nya\b|(?:he|she|they|it|ia|dia|mereka)\s+\w+|\w+\s+(?:he|she|they))", re.I)
 
 
 def claims(doc):
@@ -123,7 +120,7 @@ def _holders(doc, s, cs, ce, clause, parts, passive):
 def _anaphoric(doc, ce, end):
     """A nominal cue pointing back ("Bantahan itu", "Pengakuan tersebut")."""
     nxt = words(doc.text, ce, end)[:1]
-    return bool(nxt) and nxt[0][2].lower() in doc.lex.sets["demonstratives"]
+    return bool(nxt) and norm(nxt[0][2]) in doc.lex.sets["demonstratives"]
 
 
 def _agent_span(doc, ce, end):
@@ -132,7 +129,7 @@ def _agent_span(doc, ce, end):
     "by X"); never after a place word ("di Jakarta")."""
     after = words(doc.text, ce, end)
     for k, (a, b, w) in enumerate(after[:8]):
-        lw = w.lower()
+        lw = norm(w)
         if lw in doc.lex.sets["agent_markers"]:
             return b, end
         if lw in doc.lex.sets["prepositions"]:
@@ -156,7 +153,7 @@ def _quoted_holders(doc, s, e, quote, last_holders):
     after = doc.entities_in(quote[1], min(e, quote[1] + 60))
     if after:
         return [after[0][2]]
-    if PRONOUN_SPEECH.match(doc.text[quote[1]:e]):
+    if doc.lex.morph.speaker_pronoun(doc.text[quote[1]:e]):
         return list(last_holders)
     return []
 
@@ -175,10 +172,10 @@ def _proposition(doc, s, e, cs, ce):
         return lex.lookup(lex.proposition_of, before[-1].group())
     skip = lex.sets["stopwords"] | lex.sets["determiners"] | lex.sets["negations"] | lex.sets["prepositions"]
     for _, _, word in words(text, ce, e)[:3]:
-        w = word.lower()
-        if w in skip or w in lex.stance_of:
+        key = norm(word)
+        if key in skip or key in lex.stance_of:
             continue
-        if w in lex.sets["generic_objects"] or not word.isalpha() or word[0].isupper():
+        if key in lex.sets["generic_objects"] or not word.isalpha() or word[0].isupper():
             break
-        return f"about:{w}"
+        return f"about:{fold(word)}"
     return doc.topic
