@@ -8,7 +8,7 @@ turns into a ``Flag``.
 import dataclasses
 import datetime as dt
 import hashlib
-from typing import Any, Dict, NamedTuple, Optional
+from typing import Any, Dict, List, NamedTuple, Optional, Tuple
 
 NUMBER, DATE, STANCE = "number", "date", "stance"
 KINDS = (NUMBER, DATE, STANCE)
@@ -93,8 +93,46 @@ class Disagreement(NamedTuple):
 
 
 @dataclasses.dataclass
+class Account:
+    """What several articles say alike in one slot at one time: the articles
+    (syndicated copies folded into their originals) whose ``Rule.account``
+    is ``value`` and whose claims hold on ``day`` (an ordinal; None when
+    unknown). A flag stands for two accounts that disagree."""
+
+    value: Any
+    day: Optional[int]
+    groups: List[str]
+    claims: List[dict]
+
+    @property
+    def key(self):
+        return (repr(self.value), self.day)
+
+
+@dataclasses.dataclass
+class Event:
+    """One happening (what, where, when) that coverage speaks of: a row of
+    the ``events`` table. Claims without a subject compare only within one."""
+
+    id: str
+    label: str
+    names: str
+    first: Optional[str]
+    last: Optional[str]
+    articles: int
+    sources: int
+    claims: int = 0
+
+    def row(self) -> Dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclasses.dataclass
 class Flag:
-    """A row of the ``contradictions`` table."""
+    """A row of the ``contradictions`` table; ``sides`` are the claims of
+    each account (rows of ``contradiction_claims``), ``key`` what names the
+    two accounts (the flag's id, so a flag keeps its reviews while more
+    coverage joins either account)."""
 
     claim_a: str
     claim_b: str
@@ -107,10 +145,21 @@ class Flag:
     article_b: str
     rule: str
     status: str = OPEN
+    sides: Tuple[List[dict], List[dict]] = ((), ())
+    key: Optional[str] = None
 
     @property
     def id(self):
-        return hashlib.sha1(f"{self.claim_a}|{self.claim_b}".encode()).hexdigest()[:16]
+        key = self.key or f"{self.claim_a}|{self.claim_b}"
+        return hashlib.sha1(key.encode()).hexdigest()[:16]
 
     def row(self) -> Dict[str, Any]:
-        return dict(self.__dict__, id=self.id)
+        row = {k: v for k, v in self.__dict__.items() if k not in ("sides", "key")}
+        return dict(row, id=self.id)
+
+    def side_rows(self) -> List[Dict[str, Any]]:
+        """The ``contradiction_claims`` rows: every claim of each account."""
+        return [
+            {"contradiction_id": self.id, "claim_id": c["id"], "side": side, "article_id": c["article_id"]}
+            for side, claims in zip("ab", self.sides) for c in claims
+        ]

@@ -292,8 +292,8 @@ SCENARIOS = {
     "mine_full": Scenario(
         "incremental",
         "a mine blast in 'Amasra, Turki' (id) / 'Amasra ... in Turkey' (en): 41, 40 and 43 "
-        "dead on 15 Oct 2022 disagree; 'revised to 42' on 16 Oct is a change; 11 vs 28 "
-        "injured a day apart with no revision word is a conflict",
+        "dead on 15 Oct 2022 disagree; 'revised to 42' on 16 Oct is a change; 11 then 28 "
+        "injured a day later is a change: a toll that only grows has moved on",
         claims=[Claim("mine_id.txt", "number", v) for v in (41, 11)]
         + [Claim("mine_en.txt", "number", v) for v in (40, 11)]
         + [Claim("mine-wire-b1", "number", 43), Claim("mine-update-b2", "number", 42)],
@@ -302,7 +302,8 @@ SCENARIOS = {
             Flag("mine_id.txt", "mine-wire-b1", "number", "conflict", values=("41", "43")),
             Flag("mine_id.txt", "mine-update-b2", "number", "change", values=("41", "42")),
             Flag("mine-wire-b1", "mine-update-b2", "number", "change", values=("43", "42")),
-            Flag("mine_id.txt", "mine-update-b2", "number", "conflict", values=("11", "28")),
+            # a count of the injured that only grows a day later is the story moving on
+            Flag("mine_id.txt", "mine-update-b2", "number", "change", values=("11", "28")),
         ],
         no_flag=[Pair("mine_en.txt", "mine-copy-b3", None)],
     ),
@@ -389,12 +390,17 @@ def claims_of(conn, ref, kind=None):
     return conn.execute(sql, params).fetchall()
 
 
+# A flag stands for one account against another: every claim on side a
+# against every claim on side b (contradiction_claims, CONTRACT.md), the
+# representative pair claim_a/claim_b among them.
 FLAGS_SQL = """
 select x.*, a.article_id as aa, b.article_id as ab, a.subject as sa, b.subject as sb,
        a.value as va, b.value as vb, a.kind as ka, b.kind as kb
 from contradictions x
-join claims a on a.id = x.claim_a
-join claims b on b.id = x.claim_b
+join contradiction_claims ma on ma.contradiction_id = x.id and ma.side = 'a'
+join contradiction_claims mb on mb.contradiction_id = x.id and mb.side = 'b'
+join claims a on a.id = ma.claim_id
+join claims b on b.id = mb.claim_id
 """
 
 
@@ -677,7 +683,11 @@ def flag_set(db_path):
     ):
         key[c["id"]] = (c["ref"], c["kind"], c["start"], c["end"], c["value"], c["predicate"], c["subject"])
     out = set()
-    for x in conn.execute("select claim_a, claim_b, kind, relation from contradictions"):
+    for x in conn.execute(
+        "select ma.claim_id as claim_a, mb.claim_id as claim_b, x.kind, x.relation from contradictions x "
+        "join contradiction_claims ma on ma.contradiction_id = x.id and ma.side = 'a' "
+        "join contradiction_claims mb on mb.contradiction_id = x.id and mb.side = 'b'"
+    ):
         out.add((frozenset([key.get(x["claim_a"], x["claim_a"]), key.get(x["claim_b"], x["claim_b"])]),
                  x["kind"], x["relation"]))
     return out

@@ -78,7 +78,7 @@ def test_windows_bound_what_rules_see_and_miss_no_neighbour(one_slot, tmp_path, 
 
 
 def test_a_slot_within_one_window_is_compared_whole(one_slot):
-    claims = list(detection._rows(store.open_db(str(one_slot)).conn, detection.ORDERED, ["number||dead", "number||dead"]))
+    claims = list(detection._rows(store.open_db(str(one_slot)).conn, detection.ORDERED, ["number||dead", "", "number||dead", ""]))
     assert len(claims) == 40
     assert [c["published"][:10] for c in claims] == sorted(c["published"][:10] for c in claims)  # time order
     flags = list(detection.flags_in(store.open_db(str(one_slot)).conn, "number||dead", {"window_days": 7}))

@@ -7,6 +7,7 @@ from typing import FrozenSet, List, NamedTuple
 
 from .. import plugins, pool, store
 from ..model import Flag
+from . import events
 from .compare import DEFAULT_WINDOW_DAYS, compare
 
 CLAIMS = """
@@ -21,13 +22,16 @@ COMPARABLE = """
 and (c.kind != 'date' or c.predicate != 'mention')
 and c.predicate is not null
 """
-# One slot's claims in time order: each article (duplicates folded) at its earliest claim.
+# A claim without a subject compares only within its event (detect.events):
+# the unit of comparison is (slot, this).
+EVENT_KEY = "(case when c.subject is null then coalesce(c.event, '') else '' end)"
+# One unit's claims in time order: each article (duplicates folded) at its earliest claim.
 ORDERED = CLAIMS + f"""
 join (
     select coalesce(a.duplicate_of, a.id) as grp, min(coalesce(c.as_of, '9999')) as t
-    from claims c join articles a on a.id = c.article_id where c.slot = ? group by grp
+    from claims c join articles a on a.id = c.article_id where c.slot = ? and {EVENT_KEY} = ? group by grp
 ) g on g.grp = coalesce(a.duplicate_of, a.id)
-where {COMPARABLE} and c.slot = ? order by g.t, g.grp, c.article_id, c.start
+where {COMPARABLE} and c.slot = ? and {EVENT_KEY} = ? order by g.t, g.grp, c.article_id, c.start
 """
 
 
@@ -43,20 +47,30 @@ def detect(db, window_days=DEFAULT_WINDOW_DAYS, slots=None, workers=1):
     everywhere = slots is None
     db.conn.row_factory = None
     with store.transaction(db):
+        moved = events.assign(db)
         if everywhere:
+            db.execute("delete from contradiction_claims")
             db.execute("delete from contradictions")
             within = ""
         else:
             db.execute("create temp table if not exists touched (slot text primary key)")
             db.execute("delete from touched")
-            db.conn.executemany("insert into touched values (?)", [(s,) for s in slots])
+            db.conn.executemany("insert into touched values (?)", [(s,) for s in set(slots) | moved])
+            db.execute(
+                "delete from contradiction_claims where contradiction_id in "
+                "(select id from contradictions where slot in (select slot from touched))"
+            )
             db.execute("delete from contradictions where slot in (select slot from touched)")
             within = "and c.slot in (select slot from touched)"
-        sizes = db.execute(f"select c.slot, count(*) from claims c where {COMPARABLE} {within} group by c.slot").fetchall()
+        sizes = [((slot, ev), n) for slot, ev, n in db.execute(
+            f"select c.slot, {EVENT_KEY}, count(*) from claims c where {COMPARABLE} {within} group by 1, 2"
+        ).fetchall()]
         written = 0
         with store.indexes_rebuilt(db, "contradictions", when=lambda kept: sum(n for _, n in sizes) > kept):
             for flags in _flags(db, sizes, settings, workers):
+                sides = [row for f in flags for row in f.pop("sides")]
                 store.insert_rows(db.conn, "contradictions", flags)
+                store.insert_rows(db.conn, "contradiction_claims", sides)
                 written += len(flags)
         db.execute(
             "update contradictions set status = coalesce((select verdict from reviews r "
@@ -95,17 +109,17 @@ def _flags(db, sizes, settings, workers):
 
 
 class Window(NamedTuple):
-    """A window of a big slot: its claims, and the ids it shares with the window before."""
+    """A window of a big unit (slot, event key): its claims, and the ids it shares with the window before."""
 
-    slot: str
+    slot: tuple
     claims: List[dict]
     shared: FrozenSet[str]
 
 
 class Slots(NamedTuple):
-    """Small slots compared together in one job."""
+    """Small units (slot, event key) compared together in one job."""
 
-    slots: List[str]
+    slots: List[tuple]
 
 
 def _jobs(conn, sizes):
@@ -122,8 +136,8 @@ def _jobs(conn, sizes):
 def _run(job, settings, conn):
     """The flags of one job (see ``_jobs``)."""
     if isinstance(job, Window):
-        return (f for f in _compare(job.claims, job.slot, settings) if not {f["claim_a"], f["claim_b"]} <= job.shared)
-    return (f for slot in job.slots for f in flags_in(conn, slot, settings))
+        return (f for f in _compare(job.claims, job.slot[0], settings) if not {f["claim_a"], f["claim_b"]} <= job.shared)
+    return (f for unit in job.slots for f in flags_in(conn, unit, settings))
 
 
 def _run_in_worker(job, settings):
@@ -165,13 +179,15 @@ WINDOW = 5_000  # claims compared at once
 OVERLAP = 1_000  # claims a window shares with the one before
 
 
-def flags_in(conn, slot, settings):
-    """The flag rows every registered rule raises in one slot, window by window."""
-    for claims, shared in windows(conn, slot):
-        yield from (f for f in _compare(claims, slot, settings) if not {f["claim_a"], f["claim_b"]} <= shared)
+def flags_in(conn, unit, settings):
+    """The flag rows every registered rule raises in one unit (slot, event
+    key; a bare slot is its claims with a subject), window by window."""
+    unit = unit if isinstance(unit, tuple) else (unit, "")
+    for claims, shared in windows(conn, unit):
+        yield from (f for f in _compare(claims, unit[0], settings) if not {f["claim_a"], f["claim_b"]} <= shared)
 
 
-def windows(conn, slot):
+def windows(conn, unit):
     """(claims, shared ids) of each window of one slot: a slot of more than
     WINDOW claims is read in time order (its articles by their earliest claim)
     and cut into windows, each sharing its first OVERLAP claims with the one
@@ -180,7 +196,8 @@ def windows(conn, slot):
     neighbours in time, so a window holds them but for articles whose only
     disagreeing accounts are further away."""
     window, shared = [], set()
-    for claim in _rows(conn, ORDERED, [slot, slot]):
+    unit = unit if isinstance(unit, tuple) else (unit, "")
+    for claim in _rows(conn, ORDERED, [*unit, *unit]):
         if len(window) >= WINDOW and claim["group"] != window[-1]["group"]:
             yield window, shared
             start = len(window) - OVERLAP
@@ -218,11 +235,15 @@ def _rows(conn, sql, params=()):
 
 
 def _row(f, slot, rule, by_id):
-    return Flag(
+    """A contradictions row, with ``sides``: its contradiction_claims rows."""
+    sides = f.get("sides") or ([by_id[f["claim_a"]]], [by_id[f["claim_b"]]])
+    flag = Flag(
         claim_a=f["claim_a"], claim_b=f["claim_b"], kind=f["kind"], relation=f["relation"],
         explanation=f["explanation"], score=f["score"], slot=slot,
         article_a=by_id[f["claim_a"]]["article_id"], article_b=by_id[f["claim_b"]]["article_id"], rule=rule.name,
-    ).row()
+        sides=sides, key=f.get("key") and f"{rule.name}|{f['key']}",
+    )
+    return dict(flag.row(), sides=flag.side_rows())
 
 
 

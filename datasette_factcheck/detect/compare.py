@@ -7,18 +7,43 @@ Conflict or change (``relation``):
   ``as_of`` dates are no more than ``window_days`` apart): ``conflict``;
 * the later claim carries a revision word (revised, updated, now, finally,
   diralat, direvisi, kini, akhirnya ...) and is at least a day later: ``change``;
-* they are more than ``window_days`` apart: ``change``, the later one supersedes.
+* they are more than ``window_days`` apart: ``change``, the later one supersedes;
+* a count that only grows as a story moves on (the dead, the injured, the
+  evacuated: ``GROWING``) and is larger at least a day later: ``change``, the
+  later toll supersedes; two different tolls the same day stay a ``conflict``.
+
+Which claims of unknown time may be flagged at all is ``pairing``'s rule: an
+undated claim meets others only where the slot's dated coverage lies within
+the window, so it is never a conflict with a claim months away.
 """
-from ..model import CHANGE, CONFLICT, STANCE_LABELS, iso_day
-from .pairing import pairs_of_groups
+from ..model import CHANGE, CONFLICT, NUMBER, STANCE_LABELS, iso_day
+from .labels import predicate_label
+from .pairing import account_pairs, representative
 
 DEFAULT_WINDOW_DAYS = 7
+# What is counted in these slots accumulates as a story moves on: a larger
+# figure on a later day supersedes the earlier one rather than contradicting it.
+GROWING = {"dead", "injured", "casualties", "arrested"}
+
 
 def compare(rule, claims, settings):
-    """The flags (dicts) one rule raises over one slot's claims."""
-    for side_a, side_b in pairs_of_groups(claims, rule.account, rule.disagreement):
-        found = rule.disagreement(side_a, side_b)
-        yield flag(rule.kind, found.a, found.b, settings, found.strength)
+    """The flags (dicts) one rule raises over one slot's claims: one for
+    each pair of accounts that disagree, with every claim of both."""
+    window = settings.get("window_days", DEFAULT_WINDOW_DAYS)
+    for acc_a, acc_b in account_pairs(claims, rule.account, rule.disagreement, window):
+        found = rule.disagreement(representative(acc_a), representative(acc_b))
+        if found is None:
+            continue
+        yield flag(rule.kind, found.a, found.b, settings, found.strength, (acc_a, acc_b))
+
+
+def growing(a, b):
+    """Whether b, the later claim, is a larger figure of a count that only grows."""
+    if a.get("kind") != NUMBER or b.get("value_num") is None or a.get("value_num") is None:
+        return False
+    base = (a.get("predicate") or "").split(":")[0]
+    return base in GROWING and b["value_num"] > a["value_num"] and a.get("predicate") == b.get("predicate")
+
 
 def relation(a, b, window_days=DEFAULT_WINDOW_DAYS):
     """("conflict" | "change", days apart or None) for two claims."""
@@ -26,25 +51,37 @@ def relation(a, b, window_days=DEFAULT_WINDOW_DAYS):
     if da is None or db is None:
         return CONFLICT, None
     gap = abs((db - da).days)
-    later = b if db > da else a
+    earlier, later = (a, b) if db > da else (b, a)
     if gap >= 1 and later.get("revision"):
         return CHANGE, gap
     if gap > window_days:
         return CHANGE, gap
+    if gap >= 1 and growing(earlier, later):
+        return CHANGE, gap
     return CONFLICT, gap
 
-def flag(kind, a, b, settings, strength):
-    """A flag for claims a and b, ordered earlier first, explained."""
+
+def flag(kind, a, b, settings, strength, accounts=None):
+    """A flag for claims a and b, ordered earlier first, explained; with
+    ``accounts`` (the two ``model.Account`` the claims speak for), its
+    sides are every claim of each account and its key names both."""
     window = settings.get("window_days", DEFAULT_WINDOW_DAYS)
+    if accounts is None:
+        accounts = (None, None)
     if (a.get("as_of") or "9999") > (b.get("as_of") or "9999"):
         a, b = b, a
+        accounts = accounts[::-1]
     rel, gap = relation(a, b, window)
     certain = all(c.get("as_of_source") in ("sentence", "published") for c in (a, b))
     score = round(min(1.0, strength + (0.1 if certain else 0.0)), 3)
-    return {
+    out = {
         "claim_a": a["id"], "claim_b": b["id"], "kind": kind, "relation": rel,
-        "explanation": explain(kind, a, b, rel, gap, window), "score": score,
+        "explanation": explain(kind, a, b, rel, gap, window, accounts), "score": score,
     }
+    if accounts[0] is not None:
+        out["sides"] = (accounts[0].claims, accounts[1].claims)
+        out["key"] = "|".join(str(x) for x in (a.get("slot"), "" if a.get("subject") else a.get("event") or "", *accounts[0].key, *accounts[1].key))
+    return out
 
 def _value(c):
     if c["kind"] == "stance":
@@ -60,25 +97,33 @@ def _when(c):
     how = {"sentence": "stated in the sentence", "published": "publication date", "inferred": "inferred from the article"}
     return f"{c['as_of'][:10]}, {how.get(c.get('as_of_source'), 'date')}"
 
-def _who(c):
+def _who(c, account=None):
+    if account is not None and len(account.groups) > 1:
+        sources = {x.get("source") or x["group"] for x in account.claims}
+        return f"{len(sources)} outlet{'s' if len(sources) != 1 else ''}" if len(sources) > 1 else f"{_who(c)} ({len(account.groups)} articles)"
     if c.get("source"):
         return c["source"]
     return f"“{c['title']}”" if c.get("title") else (c.get("ref") or c["article_id"])
 
-def explain(kind, a, b, rel, gap, window=DEFAULT_WINDOW_DAYS):
+def explain(kind, a, b, rel, gap, window=DEFAULT_WINDOW_DAYS, accounts=(None, None)):
     what = {
         "stance": f"{a.get('subject_name') or a.get('subject') or 'The actor'} on {_pred(a)}",
         "number": f"{_pred(a)}" + (f" ({a.get('subject_name')})" if a.get("subject_name") else ""),
-        "date": f"date of {_pred(a)}" + (f" ({a.get('subject_name')})" if a.get("subject_name") else ""),
+        "date": f"{_pred(a)}" + (f" ({a.get('subject_name')})" if a.get("subject_name") else ""),
     }[kind]
-    first = f"{what}: {_who(a)} says {_value(a)} ({_when(a)}); {_who(b)} says {_value(b)} ({_when(b)})."
+    first = f"{what}: {_who(a, accounts[0])} say{'' if _many(accounts[0]) else 's'} {_value(a)} ({_when(a)}); {_who(b, accounts[1])} say{'' if _many(accounts[1]) else 's'} {_value(b)} ({_when(b)})."
     if rel == CHANGE:
-        why = f"{gap} days later" + (" and worded as an update" if b.get("revision") else "")
+        why = f"{gap} day{'s' if gap != 1 else ''} later" + (
+            " and worded as an update" if b.get("revision") else " and larger, as a toll grows" if growing(a, b) else "")
         return first + f" The second account is {why}, so this reads as a change over time, not a disagreement."
     if gap is None:
         return first + " One date is unknown, so they cannot be told apart in time: the sources disagree."
     when = "the same day" if gap == 0 else f"{gap} day{'s' if gap != 1 else ''} apart"
     return first + f" The accounts are {when}, within the {window}-day window: the sources disagree."
 
+def _many(account):
+    return account is not None and len({x.get("source") or x["group"] for x in account.claims}) > 1
+
+
 def _pred(c):
-    return (c.get("predicate") or "").replace("_", " ").replace(":", ", ")
+    return predicate_label(c.get("kind"), c.get("predicate"))

@@ -1,16 +1,36 @@
-"""Which articles of a slot meet: pairs of articles whose accounts disagree,
-in proportion to the articles, not to their square.
+"""Which accounts of a slot meet: a flag is a disagreement between two
+accounts, not between two articles, so its cost follows the accounts.
 
-Each article's claims in the slot are one side (a syndicated copy counts as
-its original); articles giving the same account form a cluster, and each
-article meets its NEAREST articles in time among the clusters that
-disagree with it.
+An account (``model.Account``) is what several articles say alike at one
+time: the articles (a syndicated copy counts as its original) whose
+``Rule.account`` is equal and whose claims hold on the same day. Adding
+more coverage that says the same on the same day only makes an account
+bigger; it never takes a flag away.
+
+Each dated account meets, for every other value it disagrees with, that
+value's NEAREST accounts in time; so a slot yields flags in proportion to
+its accounts, not to their square, and never to its articles.
+
+A claim of unknown time (no date in its sentence, no publication date,
+nothing to infer from) cannot be placed against a claim months away, so it
+is never flagged against one: an undated account meets the others only
+when the slot's dated claims all lie within UNDATED_SPAN days of each other
+(for a claim without a subject the slot is one event's: the happening's own
+coverage bounds its time, so the undated claim is at most that far from any
+other and the flag is a ``conflict``), or when nothing in the slot is dated
+at all. Where the slot's dated claims are spread wider, an undated account
+is not flagged: it could be months from any of them.
 """
 import bisect
 import datetime as dt
-import json
 
-from ..model import iso_day
+from ..model import Account, iso_day
+
+NEAREST = 3  # each account meets this many of its nearest accounts of every other value
+MAX_VALUES = 40  # past this many distinct values in one slot, accounts meet their neighbours in time
+NEIGHBOURS = 8
+UNDATED_SPAN = 31  # days the dated claims of a slot may span for its undated claims to be flagged
+
 
 def by_group(claims):
     groups = {}
@@ -20,80 +40,98 @@ def by_group(claims):
     return groups
 
 
-NEAREST = 3  # each article meets this many of its nearest articles with another account
-MAX_ACCOUNTS = 40  # past this many distinct accounts in one slot, compare neighbours in time
-NEIGHBOURS = 8
+def accounts(claims, account):
+    """The slot's accounts, ordered by day (unknown last), then value."""
+    found = {}
+    for g, cl in by_group(claims).items():
+        day = _ordinal(min((c.get("as_of") or "9999-12-31") for c in cl))
+        key = (account(cl), day)
+        if key not in found:
+            found[key] = Account(value=key[0], day=day, groups=[], claims=[])
+        found[key].groups.append(g)
+        found[key].claims.extend(cl)
+    return sorted(found.values(), key=lambda a: (a.day is None, a.day or 0, repr(a.value)))
 
 
-def pairs_of_groups(claims, account, disagree):
-    """Pairs of articles (their claims in this slot) whose accounts disagree.
+def undated_may_meet(accs, window_days=None):
+    """Whether this slot's undated accounts may be flagged (see the module's note)."""
+    days = [a.day for a in accs if a.day is not None]
+    return not days or max(days) - min(days) <= max(UNDATED_SPAN, window_days or 0)
 
-    Articles giving the same account (the same ``account(claims)``) form one
-    cluster; each article meets the NEAREST articles in time among those whose
-    account disagrees with its own. A slot with many articles so yields flags
-    in proportion to its articles, not to their square.
-    """
-    groups = by_group(claims)
-    when = {g: _ordinal(min((c.get("as_of") or "9999-12-31") for c in cl)) for g, cl in groups.items()}
-    related = _same_story(groups)
-    clusters = {}
-    for g, cl in groups.items():
-        clusters.setdefault(account(cl), []).append(g)
-    if len(clusters) > MAX_ACCOUNTS:
-        yield from _neighbour_pairs(groups, when, disagree, related)
+
+def account_pairs(claims, account, disagree, window_days):
+    """(Account, Account) pairs that disagree, earlier account first."""
+    accs = accounts(claims, account)
+    if len(accs) < 2:
         return
-    keys = sorted(clusters, key=repr)
-    order = {k: sorted(clusters[k], key=lambda g: (when[g], g)) for k in keys}
-    times = {k: [when[g] for g in order[k]] for k in keys}
-    rival = {k1: [k2 for k2 in keys if k2 != k1 and disagree(groups[clusters[k1][0]], groups[clusters[k2][0]])] for k1 in keys}
-    pairs = set()
-    for k1 in keys:
-        for g in clusters[k1]:
-            near = []
-            for k2 in rival[k1]:
-                for h in _nearest(order[k2], times[k2], when[g], lambda h: related(g, h)):
-                    near.append((abs(when[h] - when[g]), h))
-            for _, h in sorted(near)[:NEAREST]:
-                pairs.add((min(g, h), max(g, h)))
-    for g, h in sorted(pairs):
-        yield groups[g], groups[h]
+    by_value = {}
+    for a in accs:
+        by_value.setdefault(a.value, []).append(a)
+    rep = {v: representative(group[0]) for v, group in by_value.items()}
+    cache = {}
+
+    def rivals(v1, v2):
+        if (v1, v2) not in cache:
+            cache[(v1, v2)] = cache[(v2, v1)] = disagree(rep[v1], rep[v2]) is not None
+        return cache[(v1, v2)]
+
+    undated = undated_may_meet(accs, window_days)
+    met = set()
+    if len(by_value) > MAX_VALUES:
+        ordered = [a for a in accs if a.day is not None or undated]
+        for i, a in enumerate(ordered):
+            for j in range(i + 1, min(len(ordered), i + 1 + NEIGHBOURS)):
+                b = ordered[j]
+                if a.value != b.value and rivals(a.value, b.value):
+                    met.add((i, j))
+        for i, j in sorted(met):
+            yield ordered[i], ordered[j]
+        return
+    index = {id(a): i for i, a in enumerate(accs)}
+    dated = {v: [a for a in group if a.day is not None] for v, group in by_value.items()}
+    days = {v: [a.day for a in group] for v, group in dated.items()}
+    for a in accs:
+        if a.day is None and not undated:
+            continue
+        for v, group in by_value.items():
+            if v == a.value or not rivals(a.value, v):
+                continue
+            if a.day is None:
+                near = sorted(group, key=lambda b: (-len(b.groups), b.day is None, b.day or 0))[:NEAREST]
+            else:
+                near = _nearest(dated[v], days[v], a.day)
+                if undated:
+                    near += [b for b in group if b.day is None][:NEAREST]
+            for b in near:
+                i, j = sorted((index[id(a)], index[id(b)]))
+                met.add((i, j))
+    for i, j in sorted(met):
+        yield accs[i], accs[j]
 
 
-def _same_story(groups):
-    """Whether two articles can speak of the same thing. With a subject (an
-    actor, an entity) the slot says so; without one ("127 people died"),
-    they must share a name placing them in one story (Kanjuruhan, Amasra)."""
-    if any(cl[0].get("subject") for cl in groups.values()):
-        return lambda g, h: True
-    names = {g: set(json.loads(cl[0].get("anchors") or "[]")) for g, cl in groups.items()}
-    return lambda g, h: bool(names[g] & names[h])
+def representative(acc):
+    """The claims of the article that speaks for an account: the first by id
+    whose time is stated rather than inferred, else the first by id."""
+    groups = sorted(acc.groups)
+    certain = {c["group"] for c in acc.claims if c.get("as_of_source") in ("sentence", "published")}
+    g = next((g for g in groups if g in certain), groups[0])
+    return [c for c in acc.claims if c["group"] == g]
 
 
-def _neighbour_pairs(groups, when, disagree, related):
-    order = sorted(groups, key=lambda g: (when[g], g))
-    for i, g in enumerate(order):
-        for h in order[i + 1:i + 1 + NEIGHBOURS]:
-            if related(g, h) and disagree(groups[g], groups[h]):
-                yield groups[g], groups[h]
-
-
-def _nearest(ys, times, t, keep, scan=64):
-    """Up to NEAREST of ``ys`` (sorted by ``times``) closest to ``t`` that ``keep`` accepts."""
-    at = bisect.bisect_left(times, t)
-    lo, hi, out, seen = at - 1, at, [], 0
-    while len(out) < NEAREST and seen < scan and (lo >= 0 or hi < len(ys)):
-        if hi < len(ys) and (lo < 0 or times[hi] - t <= t - times[lo]):
-            candidate, hi = ys[hi], hi + 1
+def _nearest(accs, days, day):
+    """Up to NEAREST of ``accs`` (sorted by ``days``) closest to ``day``."""
+    at = bisect.bisect_left(days, day)
+    lo, hi, out = at - 1, at, []
+    while len(out) < NEAREST and (lo >= 0 or hi < len(accs)):
+        if hi < len(accs) and (lo < 0 or days[hi] - day <= day - days[lo]):
+            out.append(accs[hi])
+            hi += 1
         else:
-            candidate, lo = ys[lo], lo - 1
-        seen += 1
-        if keep(candidate):
-            out.append(candidate)
+            out.append(accs[lo])
+            lo -= 1
     return out
 
 
 def _ordinal(value):
     day = iso_day(value)
-    return day.toordinal() if day else dt.date.max.toordinal()
-
-
+    return day.toordinal() if day and day != dt.date(9999, 12, 31) else None

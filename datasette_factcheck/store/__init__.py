@@ -202,6 +202,11 @@ def drop_claims(db, article_ids):
         return
     marks = ",".join("?" for _ in article_ids)
     db.execute(
+        f"delete from contradiction_claims where article_id in ({marks}) or contradiction_id in "
+        f"(select id from contradictions where article_a in ({marks}) or article_b in ({marks}))",
+        list(article_ids) * 3,
+    )
+    db.execute(
         f"delete from contradictions where article_a in ({marks}) or article_b in ({marks})",
         list(article_ids) * 2,
     )

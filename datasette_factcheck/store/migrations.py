@@ -8,10 +8,17 @@ of ``schema``; databases made before migrations were recorded (no
 ``_migrations`` table) hold some or all of it, so those four add only what
 is missing and are then recorded like on a new file.
 """
+import copy
 import datetime
 
 from .. import store
-from .schema import INDEXES, SCHEMA, SEARCHED, SKETCHES, fts_triggers
+from .schema import ACCOUNTS_INDEXES, INDEXES, SCHEMA, SEARCHED, SKETCHES, fts_triggers
+
+# The layout m001 creates, frozen as it was when m001 was written: later
+# tables and columns come from their own migrations (m005 on), so a new
+# database and a migrated one end the same.
+M001_SCHEMA = copy.deepcopy({name: spec for name, spec in SCHEMA.items() if name not in ("events", "contradiction_claims")})
+M001_SCHEMA["claims"]["columns"].pop("event")
 
 MIGRATIONS = {}
 
@@ -56,7 +63,7 @@ def applied(db):
 def m001_tables(db):
     """The tables, with their keys, foreign keys, not-nulls and defaults; to a
     table an older version made, the columns added since."""
-    for name, spec in SCHEMA.items():
+    for name, spec in M001_SCHEMA.items():
         table = db[name]
         if not table.exists():
             table.create(
@@ -104,3 +111,18 @@ def m004_article_sketches(db):
         db.execute("drop table article_sketches")
     db.execute("alter table article_sketches_new rename to article_sketches")
     db.execute("create index idx_article_sketches_article_id on article_sketches (article_id)")
+
+
+@migration
+def m005_events_and_accounts(db):
+    """Events (one happening each, ``detect.events``) with each claim's
+    event, and ``contradiction_claims``: every claim on each side of a flag
+    that stands for one account against another."""
+    for name in ("events", "contradiction_claims"):
+        spec = SCHEMA[name]
+        if not db[name].exists():
+            db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys"), not_null=spec.get("not_null"))
+    if "event" not in db["claims"].columns_dict:
+        db["claims"].add_column("event", str)
+    for name, columns in ACCOUNTS_INDEXES:
+        db[name].create_index(columns, if_not_exists=True)

@@ -32,7 +32,7 @@ SCHEMA = {
             "value_low": float, "value_high": float, "qualifier": str,
             "as_of": str, "as_of_source": str, "sentence": str,
             "start": int, "end": int, "sentence_start": int, "cue": str,
-            "revision": int, "extractor": str, "slot": str,
+            "revision": int, "extractor": str, "slot": str, "event": str,
         },
         "pk": "id",
         "foreign_keys": [("article_id", "articles", "id"), ("subject", "entities", "id")],
@@ -61,6 +61,20 @@ SCHEMA = {
         "foreign_keys": [("contradiction_id", "contradictions", "id")],
         "not_null": {"contradiction_id", "verdict"},
     },
+    # added by migration m005: events (detect.events) and the claims on each side of a flag
+    "events": {
+        "columns": {
+            "id": str, "label": str, "names": str, "first": str, "last": str,
+            "articles": int, "sources": int, "claims": int,
+        },
+        "pk": "id",
+    },
+    "contradiction_claims": {
+        "columns": {"contradiction_id": str, "claim_id": str, "side": str, "article_id": str},
+        "pk": ("contradiction_id", "claim_id"),
+        "foreign_keys": [("contradiction_id", "contradictions", "id"), ("claim_id", "claims", "id")],
+        "not_null": {"side"},
+    },
     "load_errors": {
         "columns": {"path": str, "reason": str, "line": int, "ref": str, "exception": str},
         "pk": ("path", "line"),
@@ -85,6 +99,13 @@ INDEXES = [
     ("articles", ["content_hash"]),
     ("articles", ["path", "ref"]),
     ("entity_aliases", ["entity_id"]),
+]
+
+# made by migration m005, with its tables
+ACCOUNTS_INDEXES = [
+    ("claims", ["event"]),
+    ("contradiction_claims", ["claim_id"]),
+    ("contradiction_claims", ["article_id"]),
 ]
 
 SEARCHED = {"articles": ["title", "text"], "claims": ["sentence"]}

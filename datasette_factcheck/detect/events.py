@@ -1,0 +1,177 @@
+"""Events: coverage grouped by the happening it speaks of (what, where,
+when), so a death toll of one disaster never meets another's.
+
+An event is named by a proper name its articles' leads share (the title and
+the first LEAD characters of the body): "Cianjur", "Tirtayasa", "Sambo".
+Each article (a syndicated copy counts as its original) offers the names of
+its lead that are story names: among its ``articles.anchors`` (capitalised
+words that are no known entity, month or weekday), those capitalised in the
+lead, never written in lower case in any lead of the corpus (so "Korban",
+"Badan", "West" are words, not names), no word of an outlet's name, longer
+than three letters. An article is first named by the one of its lead names
+most leads share; then it takes, of its lead names, the one most articles
+were named by (a lead naming no shared name falls back to the names anywhere
+in the article). Articles of one name make one event, cut in two where
+their publication days lie more than DAYS apart with nothing between.
+
+Every article is in exactly one event, and an article is named from its own
+lead: one article that compares two disasters joins the one it is about and
+never bridges them (a false merge costs more than a split).
+
+A claim belongs to the event its sentence speaks of: in an article of one
+event, a sentence naming another event's name, and not its own, holds claims
+of that other event; so a comparison piece holds claims of both.
+
+Only claims without a subject are compared within one event (``detect``);
+a subject (an actor, a country) places a claim well enough.
+
+Cost: one pass over the articles' anchors and leads, and the claims'
+sentences only of articles naming another event; linear in the corpus.
+"""
+import collections
+import datetime as dt
+import hashlib
+import json
+import re
+
+from ..model import Event, iso_day
+
+DAYS = 31  # dated articles of one name further apart than this (with nothing between) are two events
+LEAD = 400  # characters of the body that, with the title, make an article's lead
+WORD = re.compile(r"[\w'’.-]*\w")
+LOWER = re.compile(r"(?<![\w-])[a-z][\w'’.-]*\w")
+
+
+def _day(value):
+    day = iso_day(value)
+    return day.toordinal() if day else None
+
+
+def group(articles):
+    """({article group: event id}, {group: its article ids}, [model.Event],
+    {event id: its own names}) from rows (id, group, anchors, published,
+    source, lead), ``lead`` the title and the body's first LEAD characters."""
+    members, sources, names, lead_names, day = collections.defaultdict(list), collections.defaultdict(set), {}, {}, {}
+    lower, outlet_words = set(), set()
+    for id, grp, anchors, published, source, lead in articles:
+        members[grp].append(id)
+        sources[grp].add(source or id)
+        outlet_words.update(WORD.findall((source or "").casefold()))
+        if id != grp:
+            continue
+        lead = lead or ""
+        lower.update(LOWER.findall(lead))
+        names[grp] = set(json.loads(anchors or "[]"))
+        capitalised = {w.casefold() for w in WORD.findall(lead) if w[:1].isupper()}
+        lead_names[grp] = names[grp] & capitalised
+        day[grp] = _day(published)
+    for grp in members:  # a copy whose original is not stored
+        names.setdefault(grp, set())
+        lead_names.setdefault(grp, set())
+        day.setdefault(grp, None)
+    # a name proper to a happening: capitalised in a lead, never written in lower case in one, no outlet's name
+    for grp in lead_names:
+        lead_names[grp] = {w for w in lead_names[grp] if w not in lower and w not in outlet_words and len(w) > 3}
+    in_leads = collections.Counter(w for ws in lead_names.values() for w in ws)
+    first = {}
+    for grp, ws in lead_names.items():
+        shared = [w for w in ws if in_leads[w] > 1]
+        first[grp] = max(shared, key=lambda w: (in_leads[w], w)) if shared else None
+    taken = collections.Counter(k for k in first.values() if k)
+    # each article takes, of the names in its lead (else anywhere in it), the one most articles are named by
+    key = {}
+    for grp in sorted(names):
+        options = (
+            [w for w in lead_names[grp] if taken[w] > 1] or [w for w in names[grp] if taken[w] > 1]
+            or [w for w in lead_names[grp] if taken[w]]
+        )
+        key[grp] = max(options, key=lambda w: (taken[w], w)) if options else None
+    by_key = collections.defaultdict(list)
+    for grp in sorted(names):
+        by_key[key[grp] or f"\0{grp}"].append(grp)
+    components = []
+    for name, gs in sorted(by_key.items()):
+        components.extend(_chains(gs, day))
+    event_of, events = {}, []
+    for gs in components:
+        ev_id = hashlib.sha1("|".join(sorted(gs)).encode()).hexdigest()[:12]
+        name = key[gs[0]]
+        shared = collections.Counter(w for g in gs for w in lead_names[g])
+        top_names = ([name] if name else []) + [
+            w for w, k in sorted(shared.items(), key=lambda x: (-x[1], x[0])) if w != name and (k * 2 > len(gs) or len(gs) == 1)
+        ][:2]
+        days = sorted(day[g] for g in gs if day[g] is not None)
+        start = dt.date.fromordinal(days[0]).isoformat() if days else None
+        end = dt.date.fromordinal(days[-1]).isoformat() if days else None
+        label = ", ".join(w[:1].upper() + w[1:] for w in top_names) or "(unnamed)"
+        if start:
+            label += f" · {start}" + (f" to {end}" if end != start else "")
+        events.append(Event(
+            id=ev_id, label=label, names=json.dumps(top_names, ensure_ascii=False), first=start, last=end,
+            articles=sum(len(members[g]) for g in gs), sources=len(set().union(*(sources[g] for g in gs))),
+        ))
+        for g in gs:
+            event_of[g] = ev_id
+    own_names = {e.id: set(json.loads(e.names)[:1]) for e in events if e.articles > 1 and json.loads(e.names)}
+    return event_of, members, events, own_names
+
+
+def _chains(groups, day):
+    """Articles of one name cut where their days lie more than DAYS apart;
+    the undated join the largest chain."""
+    dated = sorted((g for g in groups if day[g] is not None), key=lambda g: (day[g], g))
+    chains = []
+    for g in dated:
+        if chains and day[g] - day[chains[-1][-1]] <= DAYS:
+            chains[-1].append(g)
+        else:
+            chains.append([g])
+    undated = [g for g in groups if day[g] is None]
+    if not chains:
+        return [undated]
+    max(chains, key=len).extend(undated)
+    return chains
+
+
+def assign(db):
+    """Recompute the events, store them, set every claim's event; return the
+    slots whose claims changed event (detection compares them again)."""
+    conn = db.conn
+    rows = conn.execute(
+        f"select id, coalesce(duplicate_of, id), anchors, published, source, "
+        f"coalesce(title, '') || ' ' || substr(text, 1, {LEAD}) from articles"
+    ).fetchall()
+    event_of, members, events, own_names = group(rows)
+    article_event = {a: event_of[g] for g, ids in members.items() for a in ids}
+    # names distinctive of one event: shared by most of its articles and by no other event's own names
+    holders = collections.defaultdict(set)
+    for ev, ns in own_names.items():
+        for w in ns:
+            holders[w].add(ev)
+    distinctive = {w: next(iter(evs)) for w, evs in holders.items() if len(evs) == 1}
+    anchors = {id: set(json.loads(a or "[]")) for id, _, a, _, _, _ in rows}
+    wanted = {}  # claim id -> event
+    for id, ev in article_event.items():
+        foreign = {w for w in anchors.get(id, ()) if w in distinctive and distinctive[w] != ev}
+        if not foreign:
+            continue
+        mine = own_names.get(ev, set())
+        for cid, sentence in conn.execute("select id, sentence from claims where article_id = ?", [id]):
+            words = set(re.findall(r"[\w'’.-]+", (sentence or "").casefold()))
+            theirs = {distinctive[w] for w in foreign if w in words}
+            if len(theirs) == 1 and not (words & mine):
+                wanted[cid] = next(iter(theirs))
+    changed, updates, counts = set(), [], collections.Counter()
+    for cid, article_id, event, slot in conn.execute("select id, article_id, event, slot from claims"):
+        want = wanted.get(cid) or article_event.get(article_id)
+        counts[want] += 1
+        if event != want:
+            updates.append((want, cid))
+            changed.add(slot)
+    conn.executemany("update claims set event = ? where id = ?", updates)
+    conn.execute("delete from events")
+    for e in events:
+        e.claims = counts.get(e.id, 0)
+    from .. import store
+    store.insert_rows(conn, "events", [e.row() for e in events])
+    return changed
