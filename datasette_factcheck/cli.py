@@ -7,6 +7,7 @@ import click
 
 from . import detect as detection
 from . import pipeline, plugins, store
+from .lexicon.schema import LexiconError
 from .read import DEFAULT_MAX_BYTES
 from .detect.compare import DEFAULT_WINDOW_DAYS
 
@@ -81,10 +82,13 @@ def load(db_path, paths, no_detect, window_days, max_bytes, silent, workers, con
             return contextlib.nullcontext(files)
         return click.progressbar(files, label="Loading", file=sys.stderr, show_pos=True)
 
-    report = pipeline.load(
-        store.open_db(db_path), paths, detect=not no_detect, window_days=window_days,
-        max_bytes=max_bytes, workers=workers, on_error=on_error, progress=progress,
-    )
+    try:
+        report = pipeline.load(
+            store.open_db(db_path), paths, detect=not no_detect, window_days=window_days,
+            max_bytes=max_bytes, workers=workers, on_error=on_error, progress=progress,
+        )
+    except LexiconError as e:  # a lexicon (ours or a plugin's) is wrong: nothing can be read
+        raise click.ClickException(str(e)) from e
     if not silent:
         click.echo(summary(report), err=True)
     if report.errors:

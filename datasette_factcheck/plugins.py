@@ -58,7 +58,8 @@ def config():
 
 def _collected(hook, kind):
     register()
-    state = (tuple(id(p) for p in pm.get_plugins()), hook)
+    # the plugins themselves, not their ids: a key holding them keeps an id from being reused
+    state = (frozenset(pm.get_plugins()), hook)
     if state not in _cache:
         results = getattr(pm.hook, hook)(config=_config["plugins"], datasette=_config["datasette"])
         found = [item for group in results for item in group]

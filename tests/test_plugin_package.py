@@ -117,3 +117,23 @@ def test_a_hook_returning_something_else_is_named():
             plugins.rules()
     finally:
         pm.unregister(plugin)
+
+
+def test_a_plugin_lexicon_with_a_bad_key_is_one_clear_line(tmp_path):
+    class BadLexicon:
+        from datasette import hookimpl
+
+        @hookimpl
+        def factcheck_lexicons(self):
+            return [{"language": "id", "montsh": {"januari": 1}}]
+
+    plugin = BadLexicon()
+    pm.register(plugin)
+    lexicon.reset()
+    try:
+        result = load(tmp_path / "f.db", inputs(tmp_path / "in"))
+    finally:
+        pm.unregister(plugin)
+        lexicon.reset()
+    assert result.exit_code == 1
+    assert "montsh" in result.output and "Traceback" not in result.output
