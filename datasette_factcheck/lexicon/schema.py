@@ -202,7 +202,8 @@ class Key:
 
 
 WORDS, MARKS = Words(), Words(exact=True)
-HEADER_NAMES = ("author", "published", "drop")
+HEADER_NAMES = ("author", "published", "title", "source", "drop")
+HEADER_VALUES = ("author", "published", "title", "source")  # patterns that capture the value
 
 LANGUAGE_KEYS = [
     Key("language", Text(r"[a-z]{2,3}", "an ISO 639 language code"), "The language the file is for.", required=True),
@@ -276,7 +277,7 @@ LANGUAGE_KEYS = [
     Key("prepositions", WORDS, "A name governed by one of these is not an actor (\"dari Korsel\")."),
     Key("stopwords", WORDS, "Words that are never a name or a topic."),
     Key("abbreviations", WORDS, "Abbreviations whose full stop ends no sentence."),
-    Key("header_patterns", Mapping(Regex(), HEADER_NAMES, what="name"), "Header lines of a plain-text article that are metadata (author and published capture the value)."),
+    Key("header_patterns", Mapping(Regex(), HEADER_NAMES, what="name"), "Header lines of a plain-text article that are metadata (author, published, title and source capture the value; drop lines are neither metadata nor body)."),
 ]
 ENTITY_KEYS = [
     Key("entities", Entities(), "Entities and their surface forms in every language."),
@@ -320,7 +321,7 @@ def check_source(data, source):
     if "language" not in data and set(data) & set(LANGUAGE):
         raise LexiconError(source, "language", "missing: a source with language keys must say which language they are for")
     if "header_patterns" in data:
-        for name in ("author", "published"):
+        for name in HEADER_VALUES:
             pattern = data["header_patterns"].get(name)
             if pattern is not None and re.compile(pattern).groups < 1:
                 raise LexiconError(source, "header_patterns", f"{name!r} must capture the value in a group")
