@@ -100,26 +100,46 @@ class Document:
             if lex.morph.possessive(text, m_end):
                 chosen = k
                 break
-            prev = [norm(w) for _, _, w in words(text, max(start, m_start - 40), m_start)]
-            while prev and prev[-1] in lex.sets["determiners"]:
-                prev.pop()
-            if prev and prev[-1] in lex.sets["prepositions"]:
+            if self._governed(max(start, m_start - 40), m_start):
                 continue
             chosen = k
             break
         if chosen is None:
             return []
         group = [mentions[chosen][2]]
-        k = chosen
+        # coordinated actors, also across the commas of a list of representatives:
+        # "PM Kanada X, PM Inggris Y dan PM Australia Z menyebut"
+        every = self.mentions
+        k, listed = every.index(mentions[chosen]), False
         while k > 0:
-            gap = text[mentions[k - 1][1]:mentions[k][0]]
-            gap_words = [norm(w) for w in re.findall(r"\w+", gap)]
-            if all(w in lex.sets["coordinators"] for w in gap_words) and re.fullmatch(r"[\w\s,()]*", gap):
-                group.insert(0, mentions[k - 1][2])
+            gap = text[every[k - 1][1]:every[k][0]]
+            if not re.fullmatch(r"[\w\s,()]*", gap) or every[k - 1][1] < start - 200:
+                break
+            gap_words = [w for w in re.findall(r"\w+", gap)]
+            listed = listed or any(norm(w) in lex.sets["coordinators"] for w in gap_words)
+            if every[k - 1][0] < start and not listed:
+                break  # before the clause, only a list with a coordinator
+            if all(norm(w) in lex.sets["coordinators"] or norm(w) in self._title_words() or w[0].isupper() for w in gap_words) \
+                    and not self._governed(max(0, every[k - 1][0] - 40), every[k - 1][0]):
+                group.insert(0, every[k - 1][2])
                 k -= 1
             else:
                 break
         return list(dict.fromkeys(group))
+
+    def _governed(self, start, at):
+        """Whether a preposition governs the name at ``at`` ("dari Korsel"),
+        unless a role noun governs the preposition ("pejabat di Mabes Polri")."""
+        lex = self.lex
+        prev = [norm(w) for _, _, w in words(self.text, start, at)]
+        while prev and prev[-1] in lex.sets["determiners"]:
+            prev.pop()
+        if not (prev and prev[-1] in lex.sets["prepositions"]):
+            return False
+        return not (len(prev) > 1 and prev[-2] in lex.sets["role_nouns"])
+
+    def _title_words(self):
+        return self.lex.memo("title_words", lambda l: {w for t in l.sets["titles"] for w in t.split()})
 
     def holder_from_name(self, start, end, last=True):
         """An entity for a capitalised name in the span that no alias knows

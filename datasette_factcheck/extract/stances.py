@@ -5,7 +5,10 @@ denial into silence ("did not deny"); modality ("may", "kecil kemungkinan")
 means no stance at all; the holder is the actor of the cue's clause, the agent
 of a passive ("dibantah oleh X"), or for a quotation its speaker.
 """
-from ..lexicon import fold, norm
+import re
+
+from ..lexicon import fold, norm, words_pattern
+from .entities import unknown_names
 from .sentences import quote_spans, words
 
 
@@ -13,7 +16,8 @@ def claims(doc):
     lex, text = doc.lex, doc.text
     last_holders = []
     for i, (s, e) in enumerate(doc.sentences):
-        if not (lex.re["stance"].search(text, s, e) or lex.re["silence_noun"].search(text, s, e)):
+        if not (lex.re["stance"].search(text, s, e) or lex.re["silence_noun"].search(text, s, e)
+                or (lex.re["speech"].search(text, s, e) and _assertable(lex).search(text, s, e))):
             continue  # no cue: most sentences
         quotes = quote_spans(text, s, e)
         parts = doc.clauses(s, e)
@@ -38,6 +42,72 @@ def claims(doc):
                 seen.add((holder, value, proposition))
                 yield doc.claim("stance", i, cs, ce, value, holder, proposition, cue=text[cs:ce])
             last_holders = holders
+        for value, cs, ce, proposition in _assertions(doc, s, e, parts, quotes):
+            clause = next(((a, b) for a, b in parts if a <= cs < b), (s, e))
+            for holder in _holders(doc, s, cs, ce, clause, parts, False):
+                if any(k[0] == holder and k[2] == proposition for k in seen):
+                    continue  # the sentence's own cue already says it
+                seen.add((holder, value, proposition))
+                yield doc.claim("stance", i, cs, ce, value, holder, proposition, cue=text[cs:ce])
+
+
+def _assertable(lex):
+    """The surface forms of the propositions an actor affirms by stating them."""
+    return lex.memo("assertable", lambda l: words_pattern(
+        [w for w, c in l.proposition_of.items() if norm(c) in l.sets["assertable"]], l["suffixes"]))
+
+
+def _assertions(doc, s, e, parts, quotes):
+    """(value, start, end, proposition) for a speech verb stating an assertable
+    proposition as fact: "X says a missile downed the plane" affirms it (the
+    speech verb is the cue); "X said no missile hit the plane", "X menegaskan
+    bahwa ... adalah rekayasa" deny it. A hedge ("highly likely"), a report
+    ("reports that"), a stance of someone else in between or a negated,
+    modal or quoted speech verb give nothing."""
+    lex, text = doc.lex, doc.text
+    found = []
+    for m in lex.re["speech"].finditer(text, s, e):
+        if any(q[0] < m.start() < q[1] for q in quotes):
+            continue
+        p = _assertable(lex).search(text, m.end(), e)
+        if not p:
+            continue
+        clause = next(((a, b) for a, b in parts if a <= m.start() < b), (s, e))
+        if _modal(doc, clause[0], m.start()) or _negated(doc, clause[0], m.start()):
+            continue
+        between = " ".join(w for _, _, w in words(text, m.end(), p.start()))
+        named = {norm(w) for w in between.split()}
+        hedge = _hedges(lex).sub(" ", between)
+        if (lex.re["modality"].search(hedge) or lex.re["stance"].search(between)
+                or lex.re["speech"].search(between) or named & _reported(lex)):
+            continue  # hedged, someone else's stance, or a report retold
+        p_clause = next(((a, b) for a, b in parts if a <= p.start() < b), (p.start(), e))
+        after = " ".join(w for _, _, w in words(text, p.end(), p_clause[1])[:8])
+        denied = _manner(lex).sub(" ", between)
+        denied = lex.re["negation"].search(denied) or _falsity(lex).search(after)
+        proposition = lex.lookup(lex.proposition_of, p.group())
+        found.append(("denied" if denied else "confirmed", m.start(), m.end(), proposition))
+    return found
+
+
+def _hedges(lex):
+    return lex.memo("assessment_hedges", lambda l: words_pattern(l["assessment_hedges"], l["suffixes"]))
+
+
+def _manner(lex):
+    """A negation with the manner word it qualifies ("tidak sengaja")."""
+    return lex.memo("manner_negations", lambda l: re.compile(
+        lex.re["negation"].pattern + r"\s+" + words_pattern(l["manner_negations"]).pattern, re.IGNORECASE))
+
+
+def _falsity(lex):
+    return lex.memo("falsity", lambda l: words_pattern(l["falsity_words"], l["suffixes"]))
+
+
+def _reported(lex):
+    """Objects that make a statement a report retold ("reports that ...")."""
+    return lex.memo("reported", lambda l: l.sets["generic_objects"] - l.sets["stopwords"] - l.sets["prepositions"]
+                    - l.sets["determiners"] - l.sets["demonstratives"] - l.sets["clause_breaks"])
 
 
 def _cues(doc, s, e, parts):
@@ -85,9 +155,9 @@ def _negated(doc, clause_start, cue_start):
 
 def _holders(doc, s, cs, ce, clause, parts, passive):
     if passive:  # "dibantah oleh X", "bantahan X", "reaksi resmi dari X"
-        if _anaphoric(doc, ce, clause[1]):
-            return []  # "Bantahan itu disampaikan di ...": the earlier stance, already counted
         agent = _agent_span(doc, ce, clause[1])
+        if _anaphoric(doc, ce, clause[1]) and not agent:
+            return []  # "Bantahan itu disampaikan di ...": the earlier stance, already counted
         if agent:
             after = doc.entities_in(*agent)
             if after:
@@ -100,7 +170,7 @@ def _holders(doc, s, cs, ce, clause, parts, passive):
     # a name no alias knows, closer to the verb than the known one, is the actor:
     # "the Indonesian football association PSSI declined"
     known_end = max((m[1] for m in doc.entities_in(clause[0], cs) if m[2] in found), default=clause[0])
-    name = _named(doc, known_end, cs)
+    name = None if found and _representative(doc, known_end, cs) else _named(doc, known_end, cs)
     if name:
         return name
     if found:
@@ -115,6 +185,19 @@ def _holders(doc, s, cs, ce, clause, parts, passive):
         if name:
             return name
     return []
+
+
+def _representative(doc, known_end, cs):
+    """Whether the name after the known body names a person speaking for it,
+    titles between ("PM Kanada Justin Trudeau", "Canadian Prime Minister
+    Justin Trudeau", "Kadiv Humas Polri, Irjen Dedi"): the body holds the stance."""
+    lex, text = doc.lex, doc.text
+    stop = lex.sets["stopwords"] | lex.sets["modality"] | set(lex.stance_of)
+    names = unknown_names(text, known_end, cs, stop)
+    if not names:
+        return False
+    gap = [norm(w) for _, _, w in words(text, known_end, names[0][0])]
+    return all(w in doc._title_words() for w in gap) and not re.search(r"[^\w\s,.'’-]", text[known_end:names[0][0]])
 
 
 def _anaphoric(doc, ce, end):

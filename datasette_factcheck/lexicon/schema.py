@@ -260,6 +260,11 @@ LANGUAGE_KEYS = [
     Key("inverted_pronouns", WORDS, "Pronouns that may follow the speech verb after a quotation (\"said he\")."),
     Key("propositions", Groups(), "Propositions stances are about: concept -> surface words.", required=True),
     Key("generic_objects", WORDS, "Objects naming the reported matter, not a new proposition (\"laporan itu\")."),
+    Key("assertable", WORDS, "Propositions an actor affirms by stating them as fact after a speech verb (\"X says a missile downed the plane\").", within="propositions"),
+    Key("falsity_words", WORDS, "Words calling a stated proposition false (\"... adalah rekayasa\", \"... is untrue\"): stated after a speech verb, a denial."),
+    Key("assessment_hedges", WORDS, "Hedges of an assessment (\"highly likely\"): a statement they hedge still affirms; other modality blocks it."),
+    Key("manner_negations", WORDS, "Words a negation qualifies without negating the proposition (\"tidak sengaja\", \"not intentionally\")."),
+    Key("role_nouns", WORDS, "People speaking for a body: \"pejabat di Mabes Polri\", \"officials at the ministry\" hold the body's stance."),
     # dates and stances
     Key("events", Groups(), "Event words for date claims: event -> surface words.", required=True),
     Key("revision_markers", WORDS, "Words that mark a later claim as a revision of an earlier one."),
