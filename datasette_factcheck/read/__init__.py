@@ -4,19 +4,21 @@
 article or an ``InputError`` with its reason. Whatever a reader raises
 becomes that input's error, so one bad file or line never stops a load.
 """
+
+import datetime as dt
 import hashlib
 import os
 import re
 import sys
 from pathlib import Path
 from typing import NamedTuple, Union
-from urllib.parse import urlparse
 
 from .. import lexicon
-from .datelines import dateline_source
 from ..extract.dates import parse_datetime
+from .datelines import masthead
 from .decode import InputError, clean, decode
-from .formats import READERS, read_jsonl_lines
+from .formats import HEADER_READ, READERS, lead_metadata, read_jsonl_lines
+from .urls import looks_like_domain, registered_domain, url_date
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
@@ -63,7 +65,9 @@ def read_path(path, max_bytes=DEFAULT_MAX_BYTES, stdin_format=".jsonl"):
             if path.exists() and not path.is_file():
                 raise InputError("not a regular file")
             if suffix not in READERS:
-                raise InputError(f"unsupported file type {suffix or '(none)'}; expected one of {', '.join(sorted(READERS))}")
+                raise InputError(
+                    f"unsupported file type {suffix or '(none)'}; expected one of {', '.join(sorted(READERS))}"
+                )
             if not path.exists():
                 raise InputError("no such file")
             if path.stat().st_size > max_bytes:
@@ -131,14 +135,17 @@ def _file_lines(path):
 
 def article(record, path, ref):
     """A storable article from a record: id by content, metadata filled in."""
-    record = {k: clean(str(v)) if v is not None else None for k, v in record.items()}
+    header_read = bool(record.get(HEADER_READ))
+    record = {k: clean(str(v)) if v is not None else None for k, v in record.items() if k != HEADER_READ}
     text = record["text"].strip()
     lexes = [lexicon.get(code) for code in lexicon.languages()]
-    published = record.get("published")  # may be empty once cleaned of invisible characters
-    published = parse_datetime(published, lexes) if published else None
-    url = record.get("url")
-    if not published and url:
-        published = _date_in_url(url)
+    url = (record.get("url") or "").strip() or None
+    lead = {}
+    if not header_read and (not url or not record.get("published")):
+        lead = lead_metadata(text, lexes)
+        url = url or lead.get("url")
+    author = record.get("author")
+    head = masthead(text, url, author)
     content_hash = hashlib.sha1(re.sub(r"\s+", " ", text).encode()).hexdigest()
     return {
         "id": content_hash[:16],
@@ -146,13 +153,89 @@ def article(record, path, ref):
         "path": path,
         "url": url,
         "title": (record.get("title") or "").strip() or None,
-        "source": record.get("source") or dateline_source(text) or _domain(url),
-        "author": record.get("author"),
-        "published": published,
+        "source": source(record.get("source"), head, url),
+        "author": author,
+        "published": published(record.get("published"), lead.get("published"), url, head, text, lexes),
         "language": language(text, record.get("language")),
         "text": text,
         "content_hash": content_hash,
     }
+
+
+def source(given, head, url):
+    """The outlet: the record's own, else the masthead of the dateline (see
+    ``datelines``), else the URL's registered domain. A name written as a
+    host ("news.detik.com", "KOMPAS.com", "m.tribunnews.com") is its
+    registered domain: one outlet, one source under all its host names."""
+    for name in (given, head.outlet if head else None):
+        name = " ".join((name or "").split())
+        if name:
+            return registered_domain(name) if looks_like_domain(name) else name
+    domain = registered_domain(url) if url else None
+    return domain if domain and "." in domain else None
+
+
+def published(given, lead, url, head, text, lexes):
+    """The publication date or datetime (ISO 8601), from the first that gives
+    one: the record's own, a header line of the text (a labelled
+    "Published:" line, a date line under the title), the URL's path, the
+    wire dateline ("SEOUL, Oct. 21 (Yonhap) --"). A date of the URL's path
+    bounds the others: a header date more than a day from it, or outside the
+    month it gives ("/2023/02/"), is not the publication's; so does a record
+    date of the month only ("2022-11")."""
+    value = parse_datetime(given, lexes) if given else None
+    if value:
+        return value
+    url_value, precision = url_date(url) if url else (None, None)
+    month = (
+        url_value[:7] if url_value else (given[:7] if given and re.fullmatch(r"\d{4}-\d\d", given.strip()) else None)
+    )
+    if lead and precision == "day":
+        if abs((dt.date.fromisoformat(lead[:10]) - dt.date.fromisoformat(url_value)).days) <= 1:
+            return lead
+    elif lead and (not month or lead[:7] == month):
+        return lead
+    if precision == "day":
+        return url_value
+    wired = _dateline_date(head, month or (given or "")[:4], text, lexes) if head and head.date else None
+    if wired and (not month or wired[:7] == month):
+        return wired
+    return None
+
+
+def _dateline_date(head, bound, text, lexes):
+    """The day of a wire dateline ("Oct. 21"), its year from the dateline, the
+    URL or record (``bound``: "2023" or "2023-02"), or the latest dated day
+    the text names; None when there is none."""
+    from ..extract import dates
+
+    for lex in lexes:
+        for m in dates.find(head.date, 0, len(head.date), lex):
+            if m.precision != "day" or not m.month or not m.day:
+                continue
+            year = m.year or (int(bound[:4]) if bound and bound[:4].isdigit() else _latest_year(text, lex, m))
+            if year:
+                try:
+                    return dt.date(year, m.month, m.day).isoformat()
+                except ValueError:
+                    return None
+    return None
+
+
+def _latest_year(text, lex, mention):
+    """The year of a dateline's month and day: that of the latest fully dated
+    day in the text (the next year when the dateline's day would fall more
+    than a month before it)."""
+    from ..extract import dates
+
+    latest = max((m.date for m in dates.find(text, 0, min(len(text), 20000), lex) if m.year and m.date), default=None)
+    if latest is None:
+        return None
+    try:
+        day = dt.date(latest.year, mention.month, mention.day)
+    except ValueError:
+        return latest.year
+    return latest.year + 1 if day < latest - dt.timedelta(days=31) else latest.year
 
 
 def language(text, declared=None):
@@ -161,7 +244,7 @@ def language(text, declared=None):
     known = lexicon.languages()
     if declared and declared[:2].lower() in known:
         return declared[:2].lower()
-    from py3langid.langid import LanguageIdentifier, MODEL_FILE
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = _identifier(LanguageIdentifier, MODEL_FILE, tuple(known))
     return identifier.classify(text[:2000])[0]
@@ -176,18 +259,3 @@ def _identifier(cls, model, langs):
         ident.set_languages(list(langs))
         _IDENTIFIERS[langs] = ident
     return _IDENTIFIERS[langs]
-
-
-def _domain(url):
-    if not url:
-        return None
-    try:
-        host = urlparse(url).netloc.lower()
-    except ValueError:
-        return None
-    return host[4:] if host.startswith("www.") else host or None
-
-
-def _date_in_url(url):
-    m = re.search(r"/(20\d\d|19\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|\D)", url)
-    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None

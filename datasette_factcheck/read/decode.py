@@ -1,4 +1,5 @@
 """Bytes to clean text: BOMs, UTF-16, Windows-1252, binary refused, Unicode normalised."""
+
 import re
 import unicodedata
 

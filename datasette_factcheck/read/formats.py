@@ -1,6 +1,7 @@
 """Readers per input format. Each returns a list of (line, record) where a
 record is a dict with ``text`` and optional metadata fields; a bad record is
 an (line, InputError) pair so the rest of the file still loads."""
+
 import csv
 import importlib.util
 import io
@@ -16,13 +17,32 @@ FIELDS = {
     "id": ["id", "guid", "uuid", "article_id", "doc_id"],
     "url": ["url", "link", "href", "permalink", "canonical_url"],
     "title": ["title", "headline", "judul"],
-    "published": ["published", "date", "pubdate", "pub_date", "published_at", "publish_date", "datetime", "date_published", "datepublished", "time", "created_at", "tanggal"],
+    "published": [
+        "published",
+        "date",
+        "pubdate",
+        "pub_date",
+        "published_at",
+        "publish_date",
+        "datetime",
+        "date_published",
+        "datepublished",
+        "time",
+        "created_at",
+        "tanggal",
+    ],
     "source": ["source", "outlet", "publisher", "site", "site_name", "sitename", "media", "domain"],
     "language": ["language", "lang", "bahasa"],
     "author": ["author", "authors", "byline", "reporter", "penulis", "creator"],
 }
 MIN_HTML_WORDS = 15  # fewer words than this in a saved page is a menu, not an article
-URL_LINE = re.compile(r"^\s*<?(https?://\S+?)>?\s*$")
+# A URL alone on a line, bare or after any short label ("URL:", "Link:", "Sumber:").
+URL_LINE = re.compile(
+    r"^\s*(?:[^\W\d_][\w.-]{0,15}(?: [\w.-]{1,15})?\s*:\s*)?<?((?:https?://|www\.)[^\s<>]+?)>?\s*$", re.IGNORECASE
+)
+HEADER_READ = "_header_read"  # a record whose header lines the reader took out: its text is all body
+LEAD_LINES = 10  # a record's text: how many opening lines may hold header lines (a date line, a URL line)
+LEAD_WORDS = 25  # a line of more words is the body: header lines are over
 
 
 def normalise_record(raw):
@@ -77,9 +97,9 @@ def read_json(text):
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
-        raise InputError(f"malformed JSON: {e.msg} (line {e.lineno})", e.lineno)
+        raise InputError(f"malformed JSON: {e.msg} (line {e.lineno})", e.lineno) from None
     except RecursionError:
-        raise InputError("JSON is nested too deeply")
+        raise InputError("JSON is nested too deeply") from None
     if isinstance(data, dict):
         data = next((v for v in data.values() if isinstance(v, list)), [data])
     if not isinstance(data, list):
@@ -92,7 +112,9 @@ def read_csv(text):
     reader = csv.DictReader(io.StringIO(text))
     fields = [str(f).strip().lower() for f in reader.fieldnames or []]
     if not any(f in FIELDS["text"] for f in fields):
-        raise InputError(f"CSV has no text column (looked for {', '.join(FIELDS['text'][:4])}); columns: {', '.join(fields) or 'none'}")
+        raise InputError(
+            f"CSV has no text column (looked for {', '.join(FIELDS['text'][:4])}); columns: {', '.join(fields) or 'none'}"
+        )
     return [(n, _record(row, n)) for n, row in enumerate(reader, 2)]
 
 
@@ -114,8 +136,12 @@ def read_text(text, markdown=False):
     for line in lines:
         stripped = line.strip()
         if markdown:
-            stripped = re.sub(r"^#+\s*", "", stripped) if stripped.startswith("#") and "title" not in record and in_header else stripped
-        meta = _header_line(stripped, lexes, record)
+            stripped = (
+                re.sub(r"^#+\s*", "", stripped)
+                if stripped.startswith("#") and "title" not in record and in_header
+                else stripped
+            )
+        meta = _header_line(stripped, lexes, record, in_header)
         if meta == "drop" or (meta and in_header):
             continue
         if meta and not in_header and meta in ("author", "published"):
@@ -130,25 +156,56 @@ def read_text(text, markdown=False):
     record["text"] = re.sub(r"\n{3,}", "\n\n", "\n".join(body)).strip()
     if not record["text"]:
         raise InputError("no body text")
+    record[HEADER_READ] = True
     return [(0, record)]
 
 
-def _header_line(line, lexes, record):
-    """Which metadata a line is ("url", "published", "author", "drop") or None; fills ``record``."""
+def lead_metadata(text, lexes):
+    """A URL and a publication date from the header lines opening a record's
+    text (a date line under the title, a labelled "Published:" or "URL:"
+    line); the text itself is left as it is."""
+    found = {}
+    lines = 0
+    for line in text.split("\n", LEAD_LINES * 3)[: LEAD_LINES * 3]:
+        line = line.strip()
+        if not line:
+            continue
+        if len(line.split()) > LEAD_WORDS or lines >= LEAD_LINES:
+            break
+        lines += 1
+        _header_line(line, lexes, found)
+    return {k: found[k] for k in ("url", "published") if k in found}
+
+
+def _header_line(line, lexes, record, in_header=True):
+    """Which metadata a line is ("url", "published", "author", "title",
+    "source", "drop") or None; fills ``record``. A URL, a title or a source is
+    taken from the header only: in the body a link is another page's and
+    "Sumber: BNPB" names whose figures."""
     if not line:
         return None
+    if any(lex.header.get("drop") and lex.header["drop"].match(line) for lex in lexes):
+        return "drop"  # before a URL: "Baca juga: https://..." links another article
     m = URL_LINE.match(line)
     if m:
+        if not in_header:
+            return None  # a link in the body is another page's
         record.setdefault("url", m.group(1))
         return "url"
     for lex in lexes:
-        for name in ("drop", "author", "published"):
+        for name in ("author", "title", "source", "published"):
             pattern = lex.header.get(name)
             hit = pattern and pattern.match(line)
             if not hit:
                 continue
-            if name == "drop":
-                return "drop"
+            if name in ("title", "source"):
+                if not in_header or not hit.group(1).strip():
+                    return None
+                if name == "title":
+                    record["title"] = hit.group(1).strip()  # a labelled title over a guessed one
+                else:
+                    record.setdefault("source", hit.group(1).strip())
+                return name
             if name == "author":
                 record.setdefault("author", hit.group(1).strip() or None)
                 return "author"
