@@ -17,7 +17,7 @@ from .. import lexicon
 from ..extract.dates import parse_datetime
 from .datelines import masthead
 from .decode import InputError, clean, decode
-from .formats import HEADER_READ, READERS, lead_metadata, read_jsonl_lines
+from .formats import READERS, HeaderRead, lead_metadata, read_jsonl_lines
 from .urls import looks_like_domain, registered_domain, url_date
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -135,8 +135,8 @@ def _file_lines(path):
 
 def article(record, path, ref):
     """A storable article from a record: id by content, metadata filled in."""
-    header_read = bool(record.get(HEADER_READ))
-    record = {k: clean(str(v)) if v is not None else None for k, v in record.items() if k != HEADER_READ}
+    header_read = isinstance(record, HeaderRead)
+    record = {k: clean(str(v)) if v is not None else None for k, v in record.items()}
     text = record["text"].strip()
     lexes = [lexicon.get(code) for code in lexicon.languages()]
     url = (record.get("url") or "").strip() or None

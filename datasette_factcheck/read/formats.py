@@ -40,9 +40,15 @@ MIN_HTML_WORDS = 15  # fewer words than this in a saved page is a menu, not an a
 URL_LINE = re.compile(
     r"^\s*(?:[^\W\d_][\w.-]{0,15}(?: [\w.-]{1,15})?\s*:\s*)?<?((?:https?://|www\.)[^\s<>]+?)>?\s*$", re.IGNORECASE
 )
-HEADER_READ = "_header_read"  # a record whose header lines the reader took out: its text is all body
+
+
 LEAD_LINES = 10  # a record's text: how many opening lines may hold header lines (a date line, a URL line)
 LEAD_WORDS = 25  # a line of more words is the body: header lines are over
+
+
+class HeaderRead(dict):
+    """A record whose header lines its reader took out of the text (a plain-text
+    file): its text is all body, with no header lines left to look for."""
 
 
 def normalise_record(raw):
@@ -156,8 +162,7 @@ def read_text(text, markdown=False):
     record["text"] = re.sub(r"\n{3,}", "\n\n", "\n".join(body)).strip()
     if not record["text"]:
         raise InputError("no body text")
-    record[HEADER_READ] = True
-    return [(0, record)]
+    return [(0, HeaderRead(record))]
 
 
 def lead_metadata(text, lexes):
