@@ -97,10 +97,15 @@ def _when(c):
     how = {"sentence": "stated in the sentence", "published": "publication date", "inferred": "inferred from the article"}
     return f"{c['as_of'][:10]}, {how.get(c.get('as_of_source'), 'date')}"
 
+def _outlets(account):
+    """The outlets of an account's articles, syndicated copies counted once (as their original)."""
+    return {x.get("source") or x["group"] for x in account.claims if x["article_id"] == x["group"]} or {None}
+
+
 def _who(c, account=None):
     if account is not None and len(account.groups) > 1:
-        sources = {x.get("source") or x["group"] for x in account.claims}
-        return f"{len(sources)} outlet{'s' if len(sources) != 1 else ''}" if len(sources) > 1 else f"{_who(c)} ({len(account.groups)} articles)"
+        n = len(_outlets(account))
+        return f"{n} outlets" if n > 1 else f"{_who(c)} ({len(account.groups)} articles)"
     if c.get("source"):
         return c["source"]
     return f"“{c['title']}”" if c.get("title") else (c.get("ref") or c["article_id"])
@@ -122,7 +127,7 @@ def explain(kind, a, b, rel, gap, window=DEFAULT_WINDOW_DAYS, accounts=(None, No
     return first + f" The accounts are {when}, within the {window}-day window: the sources disagree."
 
 def _many(account):
-    return account is not None and len({x.get("source") or x["group"] for x in account.claims}) > 1
+    return account is not None and len(account.groups) > 1 and len(_outlets(account)) > 1
 
 
 def _pred(c):

@@ -92,10 +92,18 @@ def group(articles):
     components = []
     for name, gs in sorted(by_key.items()):
         components.extend(_chains(gs, day))
-    event_of, events = {}, []
+    event_of, events, used = {}, [], set()
     for gs in components:
-        ev_id = hashlib.sha1("|".join(sorted(gs)).encode()).hexdigest()[:12]
         name = key[gs[0]]
+        # an id a person can read and that stays as coverage joins: the name and the first day
+        days = sorted(day[g] for g in gs if day[g] is not None)
+        ev_id = "-".join(x for x in (
+            _slug(name) if name else "article-" + hashlib.sha1(min(gs).encode()).hexdigest()[:10],
+            dt.date.fromordinal(days[0]).isoformat() if days else "",
+        ) if x)
+        while ev_id in used:
+            ev_id += "-" + hashlib.sha1("|".join(sorted(gs)).encode()).hexdigest()[:6]
+        used.add(ev_id)
         shared = collections.Counter(w for g in gs for w in lead_names[g])
         top_names = ([name] if name else []) + [
             w for w, k in sorted(shared.items(), key=lambda x: (-x[1], x[0])) if w != name and (k * 2 > len(gs) or len(gs) == 1)
@@ -114,6 +122,10 @@ def group(articles):
             event_of[g] = ev_id
     own_names = {e.id: set(json.loads(e.names)[:1]) for e in events if e.articles > 1 and json.loads(e.names)}
     return event_of, members, events, own_names
+
+
+def _slug(name):
+    return re.sub(r"[^\w]+", "-", name).strip("-") or "event"
 
 
 def _chains(groups, day):

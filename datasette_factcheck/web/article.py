@@ -3,7 +3,7 @@ claims highlighted, its flags, and its syndicated copies or original."""
 from datasette.utils import tilde_decode
 from datasette.utils.asgi import NotFound
 
-from . import base, rows
+from . import accounts, base, rows
 from .evidence import evidence, segments
 from .url_builder import Urls
 
@@ -27,15 +27,32 @@ async def article(datasette, request):
         )).rows
     ]
     mine = "select id from claims where article_id = :id"
-    flags = [
+    # the flags it is in: by its own claim as the representative, or on a side with others (its accounts)
+    sides = " or c.id in (select contradiction_id from contradiction_claims where article_id = :id)" if (
+        await db.table_exists("contradiction_claims")) else ""
+    flags = await accounts.annotate(db, urls, [
         rows.flag(row, urls) for row in (await db.execute(
-            f"select {rows.FLAG_SELECT} {rows.FLAG_FROM} where c.claim_a in ({mine}) or c.claim_b in ({mine}) "
+            f"select {rows.FLAG_SELECT} {rows.FLAG_FROM} where c.claim_a in ({mine}) or c.claim_b in ({mine}){sides} "
             "order by c.score desc, c.id",
             {"id": id},
         )).rows
-    ]
+    ])
+    for flag in flags:
+        flag["own_side"] = next(
+            (side for side in "ab" if any(a["id"] == id for a in flag["accounts"][side]["articles"])), "a")
+        flag["other_side"] = "b" if flag["own_side"] == "a" else "a"
+    events = []
+    if await db.table_exists("events"):
+        events = [dict(row) for row in (await db.execute(
+            "select e.id, e.label, count(*) as claims from claims c join events e on e.id = c.event "
+            "where c.article_id = ? group by e.id order by claims desc, e.id", [id],
+        )).rows]
+        for event in events:
+            event["page"] = urls.index() + "?event=" + event["id"]
     flagged = {flag[side]["claim"]["id"] for flag in flags for side in "ab"}
+    flagged |= {c for flag in flags for side in "ab" for c in flag["accounts"][side]["claim_ids"]}
     for claim in claims:
+        accounts.label_claim(claim, info.get("language"))
         claim["flagged"] = claim["id"] in flagged
         claim["evidence"] = evidence(claim["sentence"], claim["start"], claim["end"], claim["sentence_start"])
         claim["entity_page"] = urls.entity(claim["subject"]) if claim["subject"] else None
@@ -46,7 +63,7 @@ async def article(datasette, request):
     )).rows
     related = [rows.with_links(dict(row), urls) for row in related]
     data = dict(
-        info, claims=claims, contradictions=flags,
+        info, claims=claims, contradictions=flags, events=events,
         duplicates=[row for row in related if row["duplicate_of"] == id],
         original=next((row for row in related if row["id"] == info["duplicate_of"]), None),
     )

@@ -5,7 +5,7 @@ import json
 from datasette.utils import tilde_decode
 from datasette.utils.asgi import BadRequest, Forbidden, NotFound, Response
 
-from . import base, compat, review, rows
+from . import accounts, base, compat, review, rows
 from .queries import QUERIES
 from .url_builder import Urls
 
@@ -14,7 +14,7 @@ async def _load_flag(db, urls, id):
     found = (await db.execute(f"select {rows.FLAG_SELECT} {rows.FLAG_FROM} where c.id = :id", {"id": id})).rows
     if not found:
         raise NotFound(f"Contradiction not found: {id}")
-    return rows.flag(found[0], urls)
+    return (await accounts.annotate(db, urls, [rows.flag(found[0], urls)]))[0]
 
 
 async def contradiction(datasette, request):

@@ -4,7 +4,7 @@ import json
 from datasette.utils import tilde_decode
 from datasette.utils.asgi import NotFound
 
-from . import base, rows
+from . import accounts, base, rows
 from .evidence import evidence
 from .timeline import timeline_chart
 from .url_builder import Urls
@@ -54,6 +54,7 @@ async def entity(datasette, request):
         claim["evidence"] = evidence(claim["sentence"], claim["start"], claim["end"], claim["sentence_start"])
         claim["article"] = rows.article(row, "article_", urls)
         claim["source"] = claim["article"]["source"]
+        accounts.label_claim(claim, claim["article"].get("language"))
         claim["page"] = f"{claim['article']['page']}#claim-{claim['id']}"
         claim["flags"] = [
             {key: flag[key] for key in ("id", "relation", "kind", "status", "page")}

@@ -5,7 +5,7 @@ from datasette.database import QueryInterrupted
 from datasette.utils import path_with_replaced_args
 from datasette.utils.asgi import BadRequest
 
-from . import base, listing, rows
+from . import accounts, base, listing, rows
 from .url_builder import Urls, page_url
 from ..model import KINDS, RELATIONS, STATUSES
 
@@ -39,10 +39,15 @@ async def index(datasette, request):
         {"ids": json.dumps(ids)},
     )).rows
     by_id = {row["id"]: row for row in details}
-    flags = [rows.flag(by_id[id], urls) for id in ids if id in by_id]
+    flags = await accounts.annotate(db, urls, [rows.flag(by_id[id], urls) for id in ids if id in by_id])
     next_token = listing.next_token(page[size - 1]) if len(page) > size else None
 
     entities = (await db.execute("select id, name from entities order by name limit 1000")).rows
+    events = []
+    if await db.table_exists("events"):
+        events = [dict(row) for row in (await db.execute(
+            "select id, label, articles, sources, claims from events order by articles desc, label, id limit 500"
+        )).rows]
     data = {
         "database": db.name,
         "filters": args,
@@ -50,6 +55,7 @@ async def index(datasette, request):
         "sort_desc": descending,
         "counts": counts,
         "rows": flags,
+        "events": events,
         "next": next_token,
         "next_url": page_url(request, as_json=True, _next=next_token) if next_token else None,
     }

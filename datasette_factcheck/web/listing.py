@@ -27,6 +27,7 @@ FILTERS = {
     "entity": _either("claim_a", "claim_b", "select id from claims where subject = :entity"),
     "source": _either("article_a", "article_b", "select id from articles where source = :source"),
     "language": _either("article_a", "article_b", "select id from articles where language = :language"),
+    "event": _either("claim_a", "claim_b", "select id from claims where event = :event"),
     "since": f"{DATE_SQL} >= :since",
     "until": f"substr({DATE_SQL}, 1, 10) <= :until",
     "_search": "({} or {})".format(

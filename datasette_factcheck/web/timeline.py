@@ -1,6 +1,8 @@
 """The layout of an entity's timeline SVG, computed here so the template only draws it."""
 import datetime
 
+from ..detect.labels import predicate_label
+
 
 def _day(value):
     """The date an ISO string starts with (a year or month means its first day), or None."""
@@ -49,7 +51,7 @@ def timeline_chart(claims, flags):
                 "href": claim["page"],
             })
         height = len(row_free_at) * row_height + 8
-        label = f"{kind}: {predicate}"
+        label = f"{kind}: {predicate_label(kind, predicate)}"
         lanes.append({
             "y": y, "height": height, "label_y": y + 18, "title": label,
             "label": label if len(label) <= 36 else label[:35] + "…",
