@@ -16,7 +16,7 @@ from ..model import Claim, iso_day
 from . import dates, sentences
 from .sentences import words
 from ..read.datelines import dateline
-from .entities import Matcher, slug, unknown_names
+from .entities import Matcher, acronym_definitions, slug, unknown_names
 
 
 class Document:
@@ -31,6 +31,8 @@ class Document:
         # the outlet's dateline ("Jakarta Wire –") names no actor of the story
         self.dateline_end = dateline(self.text)[1]
         self.mentions = [m for m in matcher.find(self.text) if m[0] >= self.dateline_end]
+        self.name_ids, self.token_ids = {}, {}
+        self._register_names()
         self.published = iso_day(article.get("published"))
         self._resolve_dates(today)
         self.topic = self._topic()
@@ -141,6 +143,178 @@ class Document:
     def _title_words(self):
         return self.lex.memo("title_words", lambda l: {w for t in l.sets["titles"] for w in t.split()})
 
+    # -- names the alias table does not know -------------------------------
+    def _register_names(self):
+        """Every name in the text becomes an entity: an acronym defined in the
+        text ("Long Name (ACR)", "ACR (Long Name)") is one entity with its long
+        name (a known one's when either form is known); capitalised names of
+        people and organisations (titles dropped) get an entity of their kind;
+        a person's later single name ("Suherman", "Sambo") is that person when
+        only one person of the article carries it; a single name after a title
+        ("Letjen Suharyanto") is a person; an unknown acronym an organisation."""
+        lex, text, matcher = self.lex, self.text, self.matcher
+        connectors = lex.sets["coordinators"] | lex.sets["prepositions"] | lex.sets["determiners"]
+        for long, short, at in acronym_definitions(text, connectors, self._title_words()):
+            if at < self.dateline_end:
+                continue
+            entity = matcher.entity_of.get(matcher.key(short)) or matcher.entity_of.get(matcher.key(long)) or matcher.fuzzy(long)
+            kind = self._kind(long.split())
+            if entity:
+                self._entity(entity, matcher.name_of.get(entity, short), kind, (long, short))
+            elif kind == "person":  # "Ferdy Sambo (FS)": the person, known by both
+                entity = self._entity(None, long, kind, (long, short))
+            else:  # an organisation goes by its short form
+                entity = self._entity(slug(short), short, "organisation", (long, short))
+            self._add_mentions(entity, (long, short))
+        lower = self._lower_words() | lex.sets["prepositions"] | lex.sets["clause_breaks"] | lex.sets["coordinators"] \
+            | lex.sets["speech_verbs"] | lex.sets["determiners"] | lex.sets["past_markers"]
+        stop = lex.sets["stopwords"] | lex.sets["modality"] | set(lex.stance_of) | set(lex.weekdays) | set(lex.months) | set(lex.zones)
+        singles = []
+        for s, e in self.sentences:
+            s = max(s, self.dateline_end)
+            ws = words(text, s, e)
+            if not ws or (len(ws) >= 5 and sum(w[2][0].isupper() for w in ws) > 0.6 * len(ws)
+                          and not re.search(r"[.!?\"”’]$", text[s:e])):
+                continue  # a headline in title case names nothing reliably
+            for a, b, name, sure in unknown_names(text, s, e, stop):
+                if any(m[0] < b and a < m[1] for m in self.mentions):
+                    continue
+                parts = name.split()
+                while parts and norm(parts[0]) in lower:  # "Menurut Sigit": a common word, capitalised
+                    a = text.index(parts[0], a) + len(parts[0])
+                    parts.pop(0)
+                name = " ".join(parts)
+                if not name or all(norm(w) in self._title_words() for w in parts):
+                    continue  # a title alone ("Kapolri") names no one new
+                bare = self._without_titles(name)
+                a = b - len(bare) if name.endswith(bare) else a
+                parts = bare.split()
+                if len(parts) == 1:
+                    singles.append((a, bare, sure))
+                elif sure and len(parts) <= 5:
+                    kind = self._kind(parts)
+                    if kind == "extracted":
+                        continue  # a place or a phrase ("Kota Sumber"), not a person or a body
+                    # with its rank ("Bharada Richard Eliezer") the same person
+                    self._entity(None, bare, kind, (bare, name) if kind == "person" and len(name.split()) <= 6 else (bare,))
+        initials = {}
+        for entity, row in self.new_entities.items():
+            if row["kind"] == "person":
+                for alias in row["aliases"]:
+                    key = "".join(w[0] for w in alias.split() if w[0].isupper() and norm(w) not in self._title_words())
+                    initials.setdefault(key, set()).add(entity)
+        for a, name, sure in singles:
+            entity = self._known_name(name)
+            if not entity and name.isupper() and 2 <= len(name) <= 3 and len(initials.get(name, ())) == 1:
+                entity = next(iter(initials[name]))  # "FS" for Ferdy Sambo
+            if entity:
+                self.new_entities[entity]["aliases"].add(name)
+            elif sure and name.isupper() and len(name) >= 3 and name.isalpha():
+                self._entity(slug(name), name, "organisation", (name,))
+            elif sure and name.isalpha() and len(name) >= 3 and self._after_title(a) and not self._place(name):
+                self._entity(None, name, "person", (name,))
+        self._initials(stop)
+        self._nicknames()
+
+    def _nicknames(self):
+        """ "Emil, sapaan akrabnya, ...", "Bob, as he is known": a nickname of the
+        person named last before it."""
+        lex, text = self.lex, self.text
+        pattern = lex.memo("nickname", lambda l: re.compile(
+            r"(?<![\w-])([A-Z][a-z]{2,})\s*,?\s+(?:" + "|".join(re.escape(w) for w in sorted(l.sets["nickname_markers"], key=len, reverse=True)) + r")\b",
+            re.UNICODE) if l.sets["nickname_markers"] else None)
+        if pattern is None:
+            return
+        for m in pattern.finditer(text):
+            best = None
+            for entity, row in self.new_entities.items():
+                if row["kind"] != "person":
+                    continue
+                for alias in row["aliases"]:
+                    if len(alias.split()) < 2:
+                        continue
+                    at = text.rfind(alias, 0, m.start())
+                    if at >= 0 and (best is None or at > best[0]):
+                        best = (at, entity)
+            if best and norm(m.group(1)) not in self.token_ids:
+                self.new_entities[best[1]]["aliases"].add(m.group(1))
+
+    def _place(self, name):
+        """A name the text puts after a preposition ("di Cianjur") is a place,
+        so "Bupati Cianjur" names an office, not a person called Cianjur."""
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", self.text):
+            before = words(self.text, max(0, m.start() - 20), m.start())
+            if before and norm(before[-1][2]) in self.lex.sets["prepositions"]:
+                return True
+        return False
+
+    def _lower_words(self):
+        """The words this text also writes in lower case: common words, not names."""
+        return {norm(m.group()) for m in sentences.WORD.finditer(self.text) if m.group()[0].islower()}
+
+    def _initials(self, stop):
+        """ "Brigadir Nofriansyah Yosua Hutabarat atau Brigadir J": a person's
+        title with an initial, given as another name of them, is an alias."""
+        lex, text = self.lex, self.text
+        pattern = lex.memo("initial_alias", lambda l: re.compile(
+            r"\s*,?\s+(?:" + "|".join(re.escape(w) for w in sorted(l.sets["alias_markers"], key=len, reverse=True)) + r")\s+"
+            r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+[A-Z])\.?(?![\w])", re.IGNORECASE))
+        for key, entity in list(self.name_ids.items()):
+            row = self.new_entities.get(entity)
+            if not row or row["kind"] != "person":
+                continue
+            for alias in list(row["aliases"]):
+                for m in re.finditer(re.escape(alias), text):
+                    found = pattern.match(text, m.end())
+                    if found and found.group(1)[0].isupper():
+                        title = found.group(1)[:-1].strip()
+                        if all(norm(w) in self._title_words() for w in title.split()):
+                            row["aliases"].add(found.group(1))
+
+    def _kind(self, parts):
+        lex = self.lex
+        folded = [norm(w) for w in parts]
+        if any(w in lex.sets["organisation_words"] for w in folded) or any(w.isupper() and len(w) > 1 for w in parts):
+            return "organisation"
+        if len(parts) <= 4 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in parts) \
+                and not any(w in lex.sets["place_words"] for w in folded):
+            return "person"
+        return "extracted"
+
+    def _entity(self, entity, name, kind, aliases):
+        """Record a new entity (or new aliases of a known one); a person's id is
+        their first two names, so "Richard Eliezer Pudihang Lumiu" and
+        "Richard Eliezer" in two articles are one person."""
+        if entity is None:
+            parts = name.split()
+            entity = slug(" ".join(parts[:2])) if kind == "person" else slug(name)
+        row = self.new_entities.setdefault(entity, {"id": entity, "name": name, "kind": kind, "aliases": set()})
+        row["aliases"].update(aliases)
+        self.name_ids[norm(name)] = entity
+        if kind == "person":
+            for w in name.split():
+                if len(w) >= 3:
+                    key = norm(w)
+                    self.token_ids[key] = entity if self.token_ids.get(key, entity) == entity else False
+        return entity
+
+    def _known_name(self, name):
+        """The entity a name found in this article already has, if any."""
+        key = norm(name)
+        return self.name_ids.get(key) or self.token_ids.get(key) or None
+
+    def _after_title(self, at):
+        before = words(self.text, max(0, at - 30), at)
+        return bool(before) and norm(before[-1][2]) in self._title_words()
+
+    def _add_mentions(self, entity, forms):
+        taken = list(self.mentions)
+        for form in forms:
+            for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", self.text):
+                if m.start() >= self.dateline_end and not any(t[0] < m.end() and m.start() < t[1] for t in taken):
+                    taken.append((m.start(), m.end(), entity, form))
+        self.mentions = sorted(taken)
+
     def holder_from_name(self, start, end, last=True):
         """An entity for a capitalised name in the span that no alias knows
         (the last one, or the first): created when new, and remembered as a mention."""
@@ -150,7 +324,7 @@ class Document:
         for a, b, name, sure in unknown_names(self.text, start, end, stop):
             if any(m[0] < b and a < m[1] for m in self.mentions):
                 continue
-            entity = self.matcher.fuzzy(name)  # a misspelt known name ("Pyongyag")
+            entity = self.matcher.fuzzy(name) or self._known_name(self._without_titles(name))  # a misspelt known name ("Pyongyag"), a name met before
             if entity or sure:
                 names.append((a, b, name, entity))
         if not names:
@@ -158,8 +332,8 @@ class Document:
         a, b, name, entity = names[-1] if last else names[0]
         name = self._without_titles(name)
         if not entity:
-            entity = slug(name)
-            self.new_entities.setdefault(entity, {"id": entity, "name": name, "kind": "extracted", "aliases": set()})
+            entity = self._entity(None, name, self._kind(name.split()) if len(name.split()) > 1 else "extracted", (name,))
+        elif entity in self.new_entities:
             self.new_entities[entity]["aliases"].add(name)
         self.mentions = sorted(self.mentions + [(a, b, entity, name)])
         return entity
@@ -173,6 +347,12 @@ class Document:
             rest = name[found[-1].end():].strip(" ,.")
             if rest and rest[0].isupper() and norm(rest.split()[0]) not in self.lex.sets["place_words"]:
                 return rest
+            # "Gubernur Jawa Barat Ridwan Kamil": the office's place, then the person
+            parts = rest.split()
+            while parts and (norm(parts[0]) in self.lex.sets["place_words"] or self._place(parts[0])):
+                parts.pop(0)
+            if len(parts) >= 2 and parts[0][:1].isupper():
+                return " ".join(parts)
         return name
 
     # -- propositions ------------------------------------------------------

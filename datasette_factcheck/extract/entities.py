@@ -110,3 +110,71 @@ def unknown_names(text, start, end, stop_words):
             continue
         out.append((first, first + len(name), name, not (opens and len(words) == 1 and not acronym)))
     return out
+
+
+def _letters(text):
+    return re.sub(r"[^\w]|\d|_", "", text).lower()
+
+
+def _subsequence(short, long):
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+SHORT_IN_PARENS = re.compile(r"\(\s*([A-Z][A-Za-z]{1,9}(?:\s[A-Z]{2,6})?)\s*\)")
+SHORT_BEFORE_PARENS = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,9}(?:\s[A-Z]{2,6})?)\s*\(\s*([A-Z][^()\n]{4,100}?)\s*\)")
+NAME_WORD = re.compile(r"[\w'’.-]+")
+
+
+def acronym_definitions(text, connectors, titles):
+    """(long, short, long_start) for every "Long Name (SHORT)" and "SHORT (Long
+    Name)" in the text: the short form's letters, in order, are letters of the
+    long name, which starts with the short form's first letter (titles before
+    it dropped): "Badan Nasional Penanggulangan Bencana (BNPB)", "Polri
+    (Kepolisian Negara Republik Indonesia)"."""
+    out = []
+    for m in SHORT_IN_PARENS.finditer(text):
+        short = m.group(1)
+        before = list(NAME_WORD.finditer(text, max(0, m.start() - 160), m.start()))
+        run = []
+        for w in reversed(before):
+            gap = text[w.end():(run[0].start() if run else m.start())]
+            if gap.strip() or "\n" in gap:
+                break
+            if w.group()[0].isupper() or (run and norm(w.group()) in connectors):
+                run.insert(0, w)
+            else:
+                break
+        while run and norm(run[0].group()) in connectors:
+            run.pop(0)
+        long = _best_long(text, run, short, titles)
+        if not long and short.isupper() and len(short) >= 3:
+            # "the National Disaster Mitigation Agency (BNPB)": a translated name
+            while run and norm(run[0].group()) in titles:
+                run.pop(0)
+            if 2 <= len(run) <= 8:
+                long = text[run[0].start():run[-1].end()], run[0].start()
+        if long:
+            out.append((long[0], short, long[1]))
+    for m in SHORT_BEFORE_PARENS.finditer(text):
+        short, inside = m.group(1), m.group(2)
+        words = list(NAME_WORD.finditer(text, m.start(2), m.end(2)))
+        if all(w.group()[0].isupper() or norm(w.group()) in connectors for w in words):
+            long = _best_long(text, words, short, titles, whole=True)
+            if long:
+                out.append((long[0], short, long[1]))
+    return out
+
+
+def _best_long(text, run, short, titles, whole=False):
+    letters = _letters(short)
+    if len(letters) < 2:
+        return None
+    for k in range(len(run) - 1) if not whole else range(1):
+        part = run[k:]
+        if len(part) < 2 or norm(part[0].group()) in titles:
+            continue
+        long = text[part[0].start():part[-1].end()]
+        if _letters(long)[:1] == letters[:1] and _subsequence(letters, _letters(long)) and len(letters) * 2 <= len(_letters(long)):
+            return long, part[0].start()
+    return None
