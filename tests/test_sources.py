@@ -78,6 +78,8 @@ def test_the_records_own_source_comes_first():
 def test_the_masthead_may_follow_title_and_byline_lines():
     text = f"Banjir Rendam Kota Sumber\n\nWarga mengungsi ke balai desa\n\nPenulis: Budi Santoso\n\nKota Sumber, Warta Lembah - {BODY}"
     assert source_of(text) == "Warta Lembah"
+    head = masthead(text)
+    assert text[head.start : head.end] == "Kota Sumber, Warta Lembah - "  # its span: names of no actor of the story
     # the first paragraph ends the search: a dash later in the body is no dateline
     assert source_of(f"{BODY}\n\nWarta Lembah - Berita lain.") is None
 

@@ -36,13 +36,15 @@ MAX_PREFIX = 100
 
 
 class Dateline(NamedTuple):
-    """A parsed dateline: where it ends in the text, its parts, the outlet judged."""
+    """A parsed dateline: where it ends in the text, its parts, the outlet judged,
+    and where it starts (after title lines for ``masthead``)."""
 
     end: int
     names: tuple
     agency: Optional[str]
     date: Optional[str]
     outlet: Optional[str]
+    start: int = 0
 
 
 def parse(text, start=0, url=None, author=None, lexes=None):
@@ -81,7 +83,7 @@ def parse(text, start=0, url=None, author=None, lexes=None):
         return None  # a sentence opening ("Korea Utara tetap diam –"), not a masthead
     rest = text[lead + m.end() :]
     outlet = judge(names, agency, rest, url=url, author=author, lexes=lexes)
-    return Dateline(lead + m.end(), tuple(names), agency, date, outlet)
+    return Dateline(lead + m.end(), tuple(names), agency, date, outlet, lead)
 
 
 def judge(names, agency, rest="", url=None, author=None, lexes=()):
