@@ -254,7 +254,7 @@ def test_unknown_propositions_keep_their_object():
     found = of_kind(claims_of("Polri mengakui kelalaian petugas. Polri membantah laporan itu.", "id", "2022-10-03",
                               title="Polri bantah tembakkan gas air mata"), "stance")
     by_value = {c["value"]: c["predicate"] for c in found}
-    assert by_value["confirmed"] == "about:kelalaian"
+    assert by_value["confirmed"] == "about:kelalaian petugas"  # its object noun phrase, not one word (issue 14)
     assert by_value["denied"] == "tear_gas"  # a generic object ("laporan itu") takes the article's proposition
 
 

@@ -41,21 +41,15 @@ def by_group(claims):
 
 
 def accounts(claims, account):
-    """The slot's accounts, ordered by day (unknown last), then value. What
-    one article says on each day is its account that day: an article whose
-    claims hold on two days (a denial it dates, an admission it reports) is
-    in an account of each."""
+    """The slot's accounts, ordered by day (unknown last), then value."""
     found = {}
     for g, cl in by_group(claims).items():
-        by_day = {}
-        for c in cl:
-            by_day.setdefault(_ordinal(c.get("as_of")), []).append(c)
-        for day, on_day in by_day.items():
-            key = (account(on_day), day)
-            if key not in found:
-                found[key] = Account(value=key[0], day=day, groups=[], claims=[])
-            found[key].groups.append(g)
-            found[key].claims.extend(on_day)
+        day = _ordinal(min((c.get("as_of") or "9999-12-31") for c in cl))
+        key = (account(cl), day)
+        if key not in found:
+            found[key] = Account(value=key[0], day=day, groups=[], claims=[])
+        found[key].groups.append(g)
+        found[key].claims.extend(cl)
     return sorted(found.values(), key=lambda a: (a.day is None, a.day or 0, repr(a.value)))
 
 

