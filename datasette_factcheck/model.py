@@ -106,7 +106,17 @@ class Account:
 
     @property
     def key(self):
-        return (repr(self.value), self.day)
+        return (canonical(self.value), self.day)
+
+
+def canonical(value):
+    """A value's text, the same in every process: a set's members sorted
+    (their iteration order follows string hashing, which differs per process)."""
+    if isinstance(value, (set, frozenset)):
+        return "{" + ", ".join(sorted(canonical(v) for v in value)) + "}"
+    if isinstance(value, (tuple, list)):
+        return "(" + ", ".join(canonical(v) for v in value) + ")"
+    return repr(value)
 
 
 @dataclasses.dataclass
@@ -159,7 +169,8 @@ class Flag:
 
     def side_rows(self) -> List[Dict[str, Any]]:
         """The ``contradiction_claims`` rows: every claim of each account."""
+        id = self.id
         return [
-            {"contradiction_id": self.id, "claim_id": c["id"], "side": side, "article_id": c["article_id"]}
+            {"contradiction_id": id, "claim_id": c["id"], "side": side, "article_id": c["article_id"]}
             for side, claims in zip("ab", self.sides) for c in claims
         ]

@@ -26,13 +26,20 @@ and c.predicate is not null
 # the unit of comparison is (slot, this).
 EVENT_KEY = "(case when c.subject is null then coalesce(c.event, '') else '' end)"
 # One unit's claims in time order: each article (duplicates folded) at its earliest claim.
-ORDERED = CLAIMS + f"""
+# A slot's claims have a subject or all have none (the slot key holds it), so the
+# unit (slot, event key) is found along the (slot, event) index: the claims of
+# one event, or those of a slot with a subject or without an event.
+UNIT_IN_EVENT = "c.slot = :slot and c.event = :event"
+UNIT_WHOLE = "c.slot = :slot and :event = '' and (c.subject is not null or c.event is null)"
+ORDERED_IN = CLAIMS + """
 join (
     select coalesce(a.duplicate_of, a.id) as grp, min(coalesce(c.as_of, '9999')) as t
-    from claims c join articles a on a.id = c.article_id where c.slot = ? and {EVENT_KEY} = ? group by grp
+    from claims c join articles a on a.id = c.article_id where {unit} group by grp
 ) g on g.grp = coalesce(a.duplicate_of, a.id)
-where {COMPARABLE} and c.slot = ? and {EVENT_KEY} = ? order by g.t, g.grp, c.article_id, c.start
+where {comparable} and {unit} order by g.t, g.grp, c.article_id, c.start
 """
+ORDERED = ORDERED_IN.format(unit=UNIT_WHOLE, comparable=COMPARABLE)  # a unit without an event
+ORDERED_EVENT = ORDERED_IN.format(unit=UNIT_IN_EVENT, comparable=COMPARABLE)
 
 
 def detect(db, window_days=DEFAULT_WINDOW_DAYS, slots=None, workers=1):
@@ -46,8 +53,11 @@ def detect(db, window_days=DEFAULT_WINDOW_DAYS, slots=None, workers=1):
     settings = {"window_days": window_days}
     everywhere = slots is None
     db.conn.row_factory = None
+    # events first, committed on their own: worker processes read claims.event
+    # through their own connections, which see only what is committed
     with store.transaction(db):
         moved = events.assign(db)
+    with store.transaction(db):
         if everywhere:
             db.execute("delete from contradiction_claims")
             db.execute("delete from contradictions")
@@ -66,7 +76,9 @@ def detect(db, window_days=DEFAULT_WINDOW_DAYS, slots=None, workers=1):
             f"select c.slot, {EVENT_KEY}, count(*) from claims c where {COMPARABLE} {within} group by 1, 2"
         ).fetchall()]
         written = 0
-        with store.indexes_rebuilt(db, "contradictions", when=lambda kept: sum(n for _, n in sizes) > kept):
+        many = lambda kept: sum(n for _, n in sizes) > kept  # noqa: E731
+        with store.indexes_rebuilt(db, "contradictions", when=many), \
+                store.indexes_rebuilt(db, "contradiction_claims", when=many):
             for flags in _flags(db, sizes, settings, workers):
                 sides = [row for f in flags for row in f.pop("sides")]
                 store.insert_rows(db.conn, "contradictions", flags)
@@ -197,7 +209,8 @@ def windows(conn, unit):
     disagreeing accounts are further away."""
     window, shared = [], set()
     unit = unit if isinstance(unit, tuple) else (unit, "")
-    for claim in _rows(conn, ORDERED, [*unit, *unit]):
+    sql = ORDERED_EVENT if unit[1] else ORDERED
+    for claim in _rows(conn, sql, {"slot": unit[0], "event": unit[1]}):
         if len(window) >= WINDOW and claim["group"] != window[-1]["group"]:
             yield window, shared
             start = len(window) - OVERLAP

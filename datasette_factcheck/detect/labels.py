@@ -60,6 +60,7 @@ def _concept(concept, language):
     return _surface(language, concept) or ENGLISH.get(concept) or concept.replace("_", " ")
 
 
+@functools.lru_cache(maxsize=4096)
 def predicate_label(kind, predicate, language="en"):
     """What a slot is about, in words of ``language`` (English by default)."""
     if not predicate:

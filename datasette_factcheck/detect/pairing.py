@@ -24,7 +24,7 @@ is not flagged: it could be months from any of them.
 import bisect
 import datetime as dt
 
-from ..model import Account, iso_day
+from ..model import Account, canonical, iso_day
 
 NEAREST = 3  # each account meets this many of its nearest accounts of every other value
 MAX_VALUES = 40  # past this many distinct values in one slot, accounts meet their neighbours in time
@@ -41,16 +41,22 @@ def by_group(claims):
 
 
 def accounts(claims, account):
-    """The slot's accounts, ordered by day (unknown last), then value."""
+    """The slot's accounts, ordered by day (unknown last), then value. What
+    one article says on each day is its account that day: an article whose
+    claims hold on two days (a denial it dates, an admission it reports) is
+    in an account of each."""
     found = {}
     for g, cl in by_group(claims).items():
-        day = _ordinal(min((c.get("as_of") or "9999-12-31") for c in cl))
-        key = (account(cl), day)
-        if key not in found:
-            found[key] = Account(value=key[0], day=day, groups=[], claims=[])
-        found[key].groups.append(g)
-        found[key].claims.extend(cl)
-    return sorted(found.values(), key=lambda a: (a.day is None, a.day or 0, repr(a.value)))
+        by_day = {}
+        for c in cl:
+            by_day.setdefault(_ordinal(c.get("as_of")), []).append(c)
+        for day, on_day in by_day.items():
+            key = (account(on_day), day)
+            if key not in found:
+                found[key] = Account(value=key[0], day=day, groups=[], claims=[])
+            found[key].groups.append(g)
+            found[key].claims.extend(on_day)
+    return sorted(found.values(), key=lambda a: (a.day is None, a.day or 0, canonical(a.value)))
 
 
 def undated_may_meet(accs, window_days=None):

@@ -126,3 +126,10 @@ def m005_events_and_accounts(db):
         db["claims"].add_column("event", str)
     for name, columns in ACCOUNTS_INDEXES:
         db[name].create_index(columns, if_not_exists=True)
+
+
+@migration
+def m006_claims_by_slot_and_event(db):
+    """Detection reads one event's claims of a slot along (slot, event): along
+    the slot alone, a big subject-less slot was read once for every event."""
+    db["claims"].create_index(["slot", "event"], if_not_exists=True)
