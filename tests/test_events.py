@@ -219,3 +219,15 @@ async def test_no_internal_slot_key_reaches_a_page(tmp_path):
             assert key not in text, (url, key)
     html = (await ds.client.get("/-/factcheck/news")).text
     assert "troops (planned)" in html and "pasukan (direncanakan)" in html
+
+
+def test_workers_see_the_events_and_flag_what_one_process_flags(tmp_path, monkeypatch):
+    """Worker processes read claims through their own connections: the events
+    must be committed before they compare, or subject-less slots meet nothing."""
+    from datasette_factcheck import detect as detection
+    monkeypatch.setattr(detection, "WINDOW", 4)  # many small jobs, so the workers take them
+    one = load(tmp_path / "one.db", EVENTS / "two_events.jsonl", EVENTS / "growing.jsonl", args=["--workers", "1"])
+    two = load(tmp_path / "two.db", EVENTS / "two_events.jsonl", EVENTS / "growing.jsonl", args=["--workers", "2"])
+    assert flagged(one) and flagged(two) == flagged(one)
+    ids = "select id, relation from contradictions order by id"
+    assert two.execute(ids).fetchall() == one.execute(ids).fetchall()
