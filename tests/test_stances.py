@@ -101,3 +101,46 @@ def test_the_accused_is_no_holder():
 ])
 def test_negation_and_refusal(text, language, value):
     assert {v for _, v in stances(text, language)} == {value}
+
+
+# -- quotations, requests, not knowing -------------------------------------------
+def test_a_quotation_begun_in_an_earlier_sentence_belongs_to_its_speaker():
+    text = '"I was never at the depot. I repeat, all of these accusations are untrue," said Tomas Vellander.'
+    assert stances(text, "en") == {("tomas-vellander", "denied")}
+
+
+def test_a_quoted_statement_of_fact_with_its_speaker_after_it():
+    text = 'The team looked at the footage. "There was no shootout that night," Japan said.'
+    assert stances(text, "en") == {("japan", "denied")}
+
+
+def test_the_reporters_request_is_no_stance():
+    assert stances("Saat dikonfirmasi, Jepang belum memberikan jawaban soal pengiriman pasukan.") == {("japan", "silent")}
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Jepang mengaku belum mengetahui soal pengiriman pasukan.", "id"),
+    ("Jepang mengaku masih menunggu informasi soal pengiriman pasukan.", "id"),
+])
+def test_saying_one_does_not_know_is_silence(text, language):
+    assert {v for _, v in stances(text, language)} == {"silent"}
+
+
+def test_insisting_on_not_admitting_is_a_denial():
+    assert {v for _, v in stances("Jepang bersikeras tidak mau mengakui pengiriman pasukan.")} == {"denied"}
+
+
+def test_a_sentence_whose_space_was_lost_is_still_two():
+    text = "Pasukan tiba di perbatasan.Jepang membantah pengiriman pasukan."
+    assert stances(text) == {("japan", "denied")}
+
+
+def test_an_unknown_proposition_is_labelled_by_its_object_phrase():
+    claim = found("Jepang mengakui kelalaian petugas bandara di lapangan.")[0]
+    assert claim["predicate"] == "about:kelalaian petugas bandara"
+    assert found("Japan acknowledged the embankment breach on Monday.", "en")[0]["predicate"] == "about:embankment breach"
+
+
+def test_a_name_after_including_is_no_actor():
+    assert ("cctv", "denied") not in stances(
+        'After a review of records including CCTV footage, it was concluded that "there was no shootout", Japan said.', "en")

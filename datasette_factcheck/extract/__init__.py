@@ -129,14 +129,17 @@ class Document:
                 break
         return list(dict.fromkeys(group))
 
-    def _governed(self, start, at):
+    def _governed(self, start, at, agents=True):
         """Whether a preposition governs the name at ``at`` ("dari Korsel"),
-        unless a role noun governs the preposition ("pejabat di Mabes Polri")."""
+        unless a role noun governs the preposition ("pejabat di Mabes Polri");
+        with ``agents=False`` an agent marker ("oleh X", "by X") does not count."""
         lex = self.lex
         prev = [norm(w) for _, _, w in words(self.text, start, at)]
         while prev and prev[-1] in lex.sets["determiners"]:
             prev.pop()
         if not (prev and prev[-1] in lex.sets["prepositions"]):
+            return False
+        if not agents and prev[-1] in lex.sets["agent_markers"]:
             return False
         return not (len(prev) > 1 and prev[-2] in lex.sets["role_nouns"])
 
@@ -372,8 +375,8 @@ class Document:
         stop = lex.sets["stopwords"] | lex.sets["modality"] | set(lex.stance_of) | set(lex.weekdays) | set(lex.months)
         names = []
         for a, b, name, sure in unknown_names(self.text, start, end, stop):
-            if any(m[0] < b and a < m[1] for m in self.mentions):
-                continue
+            if any(m[0] < b and a < m[1] for m in self.mentions) or self._governed(max(0, a - 40), a, agents=False):
+                continue  # a known name, or one governed by a preposition ("including CCTV footage")
             entity = self.matcher.fuzzy(name) or self._known_name(self._without_titles(name))  # a misspelt known name ("Pyongyag"), a name met before
             if entity or sure:
                 names.append((a, b, name, entity))

@@ -50,11 +50,25 @@ def quote_spans(text, start, end):
     """(start, end) of each quotation inside text[start:end]."""
     marks = [m.start() + start for m in QUOTES.finditer(text[start:end])]
     spans = []
+    if len(marks) % 2 and _closing(text, marks[0], start):
+        # a quotation begun in an earlier sentence ends here: "... are untrue,” said X."
+        spans.append((start, marks[0] + 1))
+        marks = marks[1:]
     for a, b in zip(marks[0::2], marks[1::2]):
         spans.append((a, b + 1))
     if len(marks) % 2:
         spans.append((marks[-1], end))
     return spans
+
+
+def _closing(text, at, start):
+    """Whether the quote mark at ``at`` closes a quotation: a right quote, or a
+    straight one right after punctuation or a word with text before it."""
+    if text[at] == "”":
+        return True
+    if text[at] == "“":
+        return False
+    return at > start and (text[at - 1] in ",.!?" or text[at - 1].isalnum())
 
 
 def clauses(text, start, end, lex):

@@ -47,9 +47,10 @@ def claims(doc):
                 seen.add((holder, value, proposition))
                 yield doc.claim("stance", i, cs, ce, value, holder, proposition, cue=text[cs:ce])
             last_holders = holders
-        for value, cs, ce, proposition in _assertions(doc, s, e, parts, quotes):
+        for value, cs, ce, proposition, quote in _assertions(doc, s, e, parts, quotes):
             clause = next(((a, b) for a, b in parts if a <= cs < b), (s, e))
-            for holder in dict.fromkeys(doc.body_of.get(h, h) for h in _holders(doc, s, cs, ce, clause, parts, False)):
+            found = _quoted_holders(doc, s, e, quote, last_holders) if quote else _holders(doc, s, cs, ce, clause, parts, False)
+            for holder in dict.fromkeys(doc.body_of.get(h, h) for h in found):
                 if any(k[0] == holder and k[2] == proposition for k in seen):
                     continue  # the sentence's own cue already says it
                 seen.add((holder, value, proposition))
@@ -74,9 +75,19 @@ def _assertions(doc, s, e, parts, quotes):
     for m in lex.re["speech"].finditer(text, s, e):
         if any(q[0] < m.start() < q[1] for q in quotes):
             continue
-        p = _assertable(lex).search(text, m.end(), e)
-        if not p:
+        quote = next((q for q in quotes if q[1] <= m.start() and _speaker_gap(text[q[1]:m.start()])), None)
+        if quote:  # "“... there was no shootout ...”, X said": the quotation is what was said
+            p = _assertable(lex).search(text, quote[0], quote[1])
+            if p:
+                between = " ".join(w for _, _, w in words(text, quote[0], p.start()))
+                if not (lex.re["modality"].search(_hedges(lex).sub(" ", between)) or lex.re["stance"].search(between)):
+                    denied = lex.re["negation"].search(_manner(lex).sub(" ", between))
+                    found.append(("denied" if denied else "confirmed", m.start(), m.end(),
+                                  lex.lookup(lex.proposition_of, p.group()), quote))
             continue
+        p = _assertable(lex).search(text, m.end(), e)
+        if not p or any(q[0] < p.start() < q[1] for q in quotes):
+            continue  # a quotation is its own speaker's
         clause = next(((a, b) for a, b in parts if a <= m.start() < b), (s, e))
         if _modal(doc, clause[0], m.start()) or _negated(doc, clause[0], m.start()):
             continue
@@ -91,7 +102,7 @@ def _assertions(doc, s, e, parts, quotes):
         denied = _manner(lex).sub(" ", between)
         denied = lex.re["negation"].search(denied) or _falsity(lex).search(after)
         proposition = lex.lookup(lex.proposition_of, p.group())
-        found.append(("denied" if denied else "confirmed", m.start(), m.end(), proposition))
+        found.append(("denied" if denied else "confirmed", m.start(), m.end(), proposition, None))
     return found
 
 
@@ -103,6 +114,12 @@ def _manner(lex):
     """A negation with the manner word it qualifies ("tidak sengaja")."""
     return lex.memo("manner_negations", lambda l: re.compile(
         lex.re["negation"].pattern + r"\s+" + words_pattern(l["manner_negations"]).pattern, re.IGNORECASE))
+
+
+def _speaker_gap(gap):
+    """Between a quotation and its speech verb: nothing, or the speaker's name ("”, Japan said")."""
+    gap = gap.strip(" ,")
+    return not gap or (len(gap) <= 40 and len(gap.split()) <= 4 and gap[0].isupper() and not re.search(r"[.!?;:\"“”]", gap))
 
 
 def _falsity(lex):
