@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon
-from ..lexicon import Lexicon, alternation, dotted, norm
+from ..lexicon import Lexicon, alternation, dotted, norm, words_pattern
+from . import numwords
 
 
 @dataclass
@@ -22,6 +23,7 @@ class DateMention:
     weekday: int = None
     precision: str = "day"  # day, month or year
     weekday_mismatch: bool = False
+    offset: tuple = None  # a date by the publication: (n, unit), "kemarin" (-1, "day")
 
     @property
     def value(self):
@@ -45,12 +47,26 @@ def _patterns(lex: Lexicon):
     parts = "|".join(re.escape(w) for w in sorted(lex.sets["day_parts"], key=len, reverse=True))
     month_markers = "|".join(re.escape(w) for w in sorted(lex.sets["month_markers"], key=len, reverse=True))
     years = "|".join(re.escape(w) for w in sorted(lex.sets["year_markers"], key=len, reverse=True))
-    Y = r"(?P<y>(?:1[89]|20|21)\d\d)(?!\d)"
+    Y = r"(?P<y>(?:1[89]|20|21)\d\d|[’']\d\d)(?!\d)"
     # an ordinal day ("21st") and the word between it and its month ("21st of October")
     ORD = rf"(?:{alternation(lex['ordinal_suffixes'])})?" if lex["ordinal_suffixes"] else ""
     OF = rf"(?:(?:{alternation(lex.sets['day_month_links'])})\s+)?" if lex["day_month_links"] else ""
+    relative = alternation(sorted(lex["relative_dates"], key=len, reverse=True))
+    units = alternation(lex["relative_units"])
+    ago = alternation(lex["ago_words"])
+    word = numwords.grammar(lex).source
+    NUM = rf"(?P<n>\d{{1,3}}|(?:{word})(?:[\s-]+(?:{word}))*)"
+    YY = r"(?P<y>\d{4}|\d{2})"
     # each pattern with what a sentence must hold for it to match at all
     return [
+        # tiga hari lalu, two weeks ago, setahun lalu
+        (re.compile(rf"(?<!\w)(?:{NUM}\s+|(?P<se>{alternation(lex['unit_prefixes'])}))(?P<unit>{units})\s+(?P<ago>{ago})(?!\w)", re.I), ("relative",)),
+        # kemarin, pekan lalu, last month
+        (re.compile(rf"(?<!\w)(?P<rel>{relative})(?!\w)", re.I), ("relative",)),
+        # Rabu, 8/1 and Wed, 1/8: a weekday and a numeric day without its year
+        (re.compile(rf"(?P<wd>{W})\s*,\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?![/\d])", re.I), ("weekday", "digit")),
+        # ", Friday." closing a sentence: the weekday of a news agency's report
+        (re.compile(rf"(?<=,)\s*(?P<wd>{W})(?:\s+(?:{parts}))?(?=\s*[.;]|\s*$)", re.I), ("weekday",)),
         # Senin (28/10/2024), Jumat (18/10)
         (re.compile(rf"(?P<wd>{W})\s*\(\s*(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\s*\)", re.I), ("weekday", "digit")),
         # Senin (28 Oktober). 2024
@@ -61,8 +77,10 @@ def _patterns(lex: Lexicon):
         (re.compile(rf"(?:(?P<wd>{W})\s*,?\s+)?(?P<mn>{M})\.?\s+(?P<d>\d{{1,2}}){ORD}(?!\d)(?:\s*,?\s*{Y})?", re.I), ("month", "digit")),
         # 2024-10-21
         (re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?!\d)"), ("digit",)),
-        # 21/10/2024, 21-10-2024, 21.10.2024 (day first)
-        (re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})([/.-])(?P<mo>\d{1,2})\2(?P<y>\d{4})(?!\d)"), ("digit",)),
+        # 21/10/2024, 21-10-2024, 21.10.2024, 8/1/20: day or month first by the language
+        (re.compile(rf"(?<![\d/.-])(?P<a>\d{{1,2}})([/.-])(?P<b>\d{{1,2}})\2{YY}(?![\d/])"), ("digit",)),
+        # 1/2020: a month and its year
+        (re.compile(r"(?<![\d/.-])(?P<mo>\d{1,2})/(?P<y>(?:19|20)\d\d)(?![\d/])"), ("digit",)),
         # Juni 2024
         (re.compile(rf"(?P<mn>{M})\.?\s+{Y}", re.I), ("month", "digit")),
         # tahun 2022, in 2022
@@ -78,13 +96,19 @@ def _patterns(lex: Lexicon):
 DIGIT = re.compile(r"\d")
 
 
+def _relative_trigger(lex):
+    """The words without which no date by the publication can be in a sentence."""
+    return words_pattern(list(lex["relative_dates"]) + list(lex["ago_words"]))
+
+
 def find(text, start, end, lex):
     """Unresolved DateMentions in text[start:end], longest first, no overlaps."""
     patterns = lex.memo("date_patterns", _patterns)
-    present = {  # three quick scans spare most of the eleven patterns most sentences
+    present = {  # quick scans spare most of the patterns most sentences
         "digit": DIGIT.search(text, start, end),
         "month": lex.re["month"].search(text, start, end),
         "weekday": lex.re["weekday"].search(text, start, end),
+        "relative": lex.memo("relative_trigger", _relative_trigger).search(text, start, end),
     }
     found = []
     for order, (pattern, needs) in enumerate(patterns):
@@ -95,6 +119,10 @@ def find(text, start, end, lex):
             mention = _mention(m, g, lex)
             if mention:
                 found.append((order, mention))
+    dated = [m for _, m in found if m.day is not None and m.offset is None]
+    # "on Monday, March 8, 2021": the weekday belongs to the explicit date, which wins
+    found = [f for f in found if not (f[1].day is None and f[1].month is None and f[1].offset is None and f[1].weekday is not None
+                                      and any(d.start < f[1].end + 3 and f[1].start < d.end for d in dated))]
     found.sort(key=lambda f: (f[1].start, -(f[1].end - f[1].start), f[0]))
     out, last_end = [], -1
     for _, mention in found:
@@ -105,9 +133,21 @@ def find(text, start, end, lex):
 
 
 def _mention(m, g, lex):
+    if g.get("rel") or g.get("unit"):
+        return _relative(m, g, lex)
+    if g.get("a"):  # a numeric date: the language's order unless a part tells
+        a, b = int(g["a"]), int(g["b"])
+        day_first = lex["numeric_date_order"] != "mdy"
+        if a > 12 >= b:
+            day_first = True
+        elif b > 12 >= a:
+            day_first = False
+        g = dict(g, d=str(a if day_first else b), mo=str(b if day_first else a))
     wd = g.get("wd")
     if wd and not wd[0].isupper():
-        return None  # "minggu" (week), "sun" (the star): weekdays are capitalised
+        if not g.get("d"):
+            return None  # "minggu" (week), "sun" (the star): weekdays are capitalised
+        wd = None  # "friday, 03 september 2014": the date stands without it
     weekday = lex.lookup(lex.weekdays, wd) if wd else None
     month = int(g["mo"]) if g.get("mo") else (lex.lookup(lex.months, g["mn"]) if g.get("mn") else None)
     if g.get("mn") and not g.get("d") and not (g.get("y") or g.get("y2")) and not g["mn"][0].isupper():
@@ -115,7 +155,7 @@ def _mention(m, g, lex):
     if g.get("mn") and norm(g["mn"]) in lex.sets["common_word_months"] and not g["mn"][0].isupper():
         return None  # lower-case short forms are ordinary words ("may", "des")
     year = g.get("y") or g.get("y2")
-    year = int(year) if year else None
+    year = int(year.lstrip("’'")) if year else None
     if year is not None and year < 100:
         year += 2000
     day = int(g["d"]) if g.get("d") else None
@@ -132,12 +172,63 @@ def _mention(m, g, lex):
     return DateMention(m.start(), m.end(), year, month, day, weekday, precision)
 
 
+def _relative(m, g, lex):
+    if g.get("rel"):
+        n, unit = lex.lookup(lex.memo("relative", lambda x: {norm(k): v for k, v in x["relative_dates"].items()}), g["rel"]).split()
+        n = int(n)
+    else:
+        unit = lex.lookup({norm(k): v for k, v in lex["relative_units"].items()}, g["unit"])
+        count = 1 if g.get("se") else (int(g["n"]) if g["n"].isdigit() else numwords.value(g["n"], lex))
+        if count is None or count != int(count) or not 0 < count <= 100:
+            return None
+        n = int(count) * lex.lookup({norm(k): v for k, v in lex["ago_words"].items()}, g["ago"])
+    return DateMention(m.start(), m.end(), precision={"week": "day"}.get(unit, unit), offset=(n, unit))
+
+
+def _shift(ref, n, unit):
+    """The first and last day of the span ``n`` units from ``ref``."""
+    if unit == "day":
+        d = ref + dt.timedelta(days=n)
+        return d, d
+    if unit == "week":
+        monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=n)
+        return monday, monday + dt.timedelta(days=6)
+    if unit == "month":
+        k = ref.year * 12 + ref.month - 1 + n
+        first = dt.date(k // 12, k % 12 + 1, 1)
+        nxt = dt.date((k + 1) // 12, (k + 1) % 12 + 1, 1)
+        return first, nxt - dt.timedelta(days=1)
+    return dt.date(ref.year + n, 1, 1), dt.date(ref.year + n, 12, 31)
+
+
+def _resolve_offset(mention, ref):
+    """A date by the publication, at the finest precision holding all of its
+    span: a day, else the month (or year) a week falls in."""
+    if ref is None:
+        return False
+    first, last = _shift(ref, *mention.offset)
+    mention.year, mention.month, mention.day = first.year, first.month, first.day
+    if first == last:
+        mention.precision = "day"
+    elif (first.year, first.month) == (last.year, last.month):
+        mention.precision = "month"
+    elif first.year == last.year:
+        mention.precision = "year"
+    else:
+        return False
+    return True
+
+
 def resolve(mention, ref=None, today=None, forward=False):
     """Fill in a missing year (and a weekday-only date) from ``ref``, the
     publication date: the most recent such day or month, or the next one when
-    the sentence speaks of the future (``forward``); without ``ref``, the most
-    recent past year whose weekday matches. False when it cannot be resolved."""
+    the sentence speaks of the future (``forward``). Without ``ref`` a day
+    without its year takes the most recent past year whose weekday matches its
+    own, and is unresolved without a weekday (never today's year); ``reference``
+    puts the article's own years before that guess. False when it cannot be resolved."""
     today = today or dt.date.today()
+    if mention.offset is not None:
+        return _resolve_offset(mention, ref)
     if mention.day is None and mention.month is None and mention.weekday is not None:
         if ref is None:
             return False
@@ -180,6 +271,25 @@ def resolve(mention, ref=None, today=None, forward=False):
     return True
 
 
+def reference(found, future, today=None):
+    """(reference date, "inferred") for an article without a publication date, or
+    (None, None): the latest day the article dates, in a sentence not about the
+    future where there is one. Days it dates with their year come first; a
+    day dated only by its weekday ("Jumat (18/10)") guesses its year from the
+    weekday's recurrence, so it counts only when the article states no year.
+    ``found`` is [(sentence index, DateMention)], ``future(i)`` whether sentence i
+    speaks of the future."""
+    explicit, guessed = [], []
+    for i, m in found:
+        if m.precision == "day" and m.day and (m.year or m.weekday is not None):
+            probe = DateMention(**m.__dict__)
+            if resolve(probe, None, today):
+                (explicit if m.year else guessed).append((not future(i), probe.date))
+    dated = explicit or guessed
+    past = [d for is_past, d in dated if is_past] or [d for _, d in dated]
+    return (max(past), "inferred") if past else (None, None)
+
+
 def _safe(year, month, day):
     try:
         return dt.date(year, month, day)
@@ -205,6 +315,9 @@ def parse_datetime(text, lexicons):
         time = time if len(time) == 8 else time + ":00"
         zone = "+00:00" if zone == "Z" else (zone[:3] + ":" + zone[-2:] if zone else "")
         return f"{date}T{time}{zone}"
+    # a numeric date is read in the order of the language whose time zone the line names ("3/10/2022 07:30 WIT")
+    words = set(re.findall(r"[a-z]+", text.casefold()))
+    lexicons = sorted(lexicons, key=lambda lex: not words & set(lex.zones))
     for lex in lexicons:
         for mention in find(text, 0, len(text), lex):
             if mention.precision != "day" or mention.year is None or not resolve(mention):

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from ..lexicon import alternation, dotted, fold, norm
+from . import numwords
 
 
 def _digits_pattern(shared):
     """A run of digits in either convention, not part of a word, a date or a
     code; a scale abbreviation of any lexicon may be written onto it ("10k", "5rb")."""
     attached = alternation(shared["attached_scales"])
-    return re.compile(rf"(?<![\w.,/:+#-])(\d{{1,3}}(?:([.,])\d{{3}})(?:\2\d{{3}})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!(?!(?:{attached})\b)[\w/:]|[.,]\d|-\d)")
+    return re.compile(rf"(?:(?<![\w.,/:+#-])|(?<=[\s(]-)|(?<=^-))(\d{{1,3}}(?:([.,])\d{{3}})(?:\2\d{{3}})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!(?!(?:{attached})\b)[\w/:]|[.,]\d|-\d)")
 
 
 def _digits():
@@ -36,6 +37,7 @@ def _currency_pattern(shared):
     return re.compile(rf"(?:{alternation(shared['currency_marks'])})\s*$")
 
 
+DIGIT = re.compile(r"\d")
 # Phone numbers written in groups: +62 271 555 0199, (021) 555-0199, 0511-4477-2190
 PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[\s-]?)?\(?\d{2,4}\)?(?:[\s-]\d{2,5}){2,}(?![\w.,]\d)")
 
@@ -49,6 +51,7 @@ class NumberMention:
     high: float
     qualifier: str = "exact"  # exact, approx, min, max, vague
     percent: bool = False
+    ordinal: bool = False  # a rank ("kedua", "twenty-first", "ke-21"): read, never a count
 
     @property
     def canonical(self):
@@ -83,37 +86,9 @@ def parse_digits(token, lex, scaled=False):
     return float(token.replace(sep, "."))
 
 
-def words_value(tokens, lex):
-    """The value of a run of number words ("dua belas ribu", "fifteen hundred"), or None."""
-    total = current = 0
-    seen_multiplier = False
-    for word in tokens:
-        w = norm(word)
-        if w in lex.number_words:
-            v = lex.number_words[w]
-            if v >= 1000:
-                total += (current or 1) * v if current else v
-                current = 0
-                seen_multiplier = True
-            else:
-                current += v
-                seen_multiplier = seen_multiplier or v >= 100
-        elif w in lex.multipliers:
-            m = lex.multipliers[w]
-            seen_multiplier = True
-            if m == "teen":
-                current += 10
-            elif m >= 1000:
-                total += (current or 1) * m
-                current = 0
-            else:
-                current = (current or 1) * m
-        else:
-            return None
-    value = total + current
-    if value < 2 and not seen_multiplier:
-        return None
-    return float(value)
+def words_value(phrase, lex):
+    """The value of a phrase of number words ("dua belas ribu", "fifteen hundred"), or None."""
+    return numwords.value(phrase, lex)
 
 
 def find(text, start, end, lex, masked=()):
@@ -121,12 +96,13 @@ def find(text, start, end, lex, masked=()):
     out = []
     digits = list(_digits().finditer(text, start, end))
     runs = list(_word_runs(text, start, end, lex))
+    ordinals = numwords.ordinal_digits(text, start, end, lex) if DIGIT.search(text, start, end) else []
     vague = list(lex.re["vague"].finditer(text, start, end))
-    if not (digits or runs or vague):
+    if not (digits or runs or vague or ordinals):
         return out  # most sentences count nothing: spare them the idiom and phone scans
     idioms = [(m.start(), m.end()) for m in lex.re["idiom"].finditer(text, start, end)]
     phones = [(m.start(), m.end()) for m in PHONE.finditer(text, start, end) if len(re.sub(r"\D", "", m.group())) >= 8] if digits else []
-    blocked = list(masked) + idioms + phones
+    blocked = list(masked) + idioms + phones + [(a, b) for a, b, _ in ordinals]
 
     def is_blocked(a, b):
         return any(a < y and x < b for x, y in blocked)
@@ -146,9 +122,13 @@ def find(text, start, end, lex, masked=()):
             continue
         low, high = lex.lookup(lex.vague, m.group())
         out.append(NumberMention(m.start(), m.end(), float(low), float(low), float(high), "vague"))
+    for a, b, value in ordinals:
+        if not any(x < b and a < y for x, y in masked):
+            out.append(NumberMention(a, b, value, value, value, ordinal=True))
     out.sort(key=lambda n: n.start)
     for n in out:
-        _hedge(text, n, lex, start)
+        if not n.ordinal:
+            _hedge(text, n, lex, start)
     return out
 
 
@@ -163,6 +143,8 @@ def _digit_mention(text, m, lex, sentence_start):
     zone = shared.memo("clock", _clock_pattern).match(after)
     if zone and (re.search(r"[.:]\d\d$", token) or re.fullmatch(r"\d{1,2}|[0-2]\d[0-5]\d", token)):
         return None  # a clock time: 22.00 WIB, 10 p.m., 1500 GMT
+    if re.match(r"\s*\)", after) and re.search(r"(?<![\w'’.-])[A-Z][\w'’.-]*\s*\($", before):
+        return None  # an age after a name: "Robisah (45)"
     line_start = text.rfind("\n", 0, m.start()) + 1
     if not text[line_start: m.start()].strip() and re.match(r"[.)]\s", after):
         return None  # list numbering
@@ -176,10 +158,10 @@ def _digit_mention(text, m, lex, sentence_start):
     scale = lex.re["scale"].match(text[gap:gap + 20])  # a slice: "15-hundred" has no word before it
     scale_value = 1
     end = m.end()
-    if attached and lex.lookup(lex.scales, attached.group()):
+    if attached and lex.lookup(lex.scales, attached.group()) and _as_written(attached.group(), lex):
         scale_value = lex.lookup(lex.scales, attached.group())
         end = m.end() + attached.end()
-    elif scale and gap - m.end() <= 2:
+    elif scale and gap - m.end() <= 2 and _as_written(scale.group(), lex):
         word = norm(scale.group())
         if not (word in lex.sets["attached_only_scales"] and gap != m.end()):
             scale_value = lex.lookup(lex.scales, word)
@@ -195,13 +177,32 @@ def _digit_mention(text, m, lex, sentence_start):
         end += pct.end()
     if math.isinf(value) or math.isnan(value):
         return None
-    return NumberMention(m.start(), end, value, value, value, percent=bool(pct))
+    begin = m.start()
+    sign = lex.memo("sign", _sign_pattern).search(text[max(sentence_start, begin - 12):begin])
+    if sign:  # a signed figure: "-2,5 persen", "minus 3"
+        value, begin = -value, begin - len(sign.group())
+    return NumberMention(begin, end, value, value, value, percent=bool(pct))
+
+
+def _sign_pattern(lex):
+    """A minus sign or word right before the digits ("-2,5", "minus 3")."""
+    return re.compile(rf"(?:(?<![\w-])[-\u2212]|(?<!\w)(?:{alternation(lex['negative_words'])})\s+)$", re.I)
+
+
+def _as_written(word, lex):
+    """A one-letter scale abbreviation scales only in the case the language
+    writes it ("Rp 2,5 M" is miliar, "5 m" metres; "$5m" million)."""
+    return len(word) > 1 or word in lex["attached_scales"]
 
 
 def _word_runs(text, start, end, lex):
-    for mention in _all_word_runs(text, start, end, lex):
-        if mention.value >= 10 or _counted_next(text, mention.end, lex):
-            yield mention
+    """Spelled-out numbers: ordinals as ranks; zero and one only before what they
+    count ("satu rumah", "one suspect"), since "one" is also a pronoun."""
+    for w in numwords.find(text, start, end, lex):
+        if w.ordinal:
+            yield NumberMention(w.start, w.end, w.value, w.value, w.value, ordinal=True)
+        elif abs(w.value) >= 2 or _counted_next(text, w.end, lex):
+            yield NumberMention(w.start, w.end, w.value, w.value, w.value)
 
 
 def _counted_next(text, at, lex):
@@ -210,26 +211,6 @@ def _counted_next(text, at, lex):
     if not nxt:
         return False
     return any(lex.re[k].search(nxt.group(1)) for k in ("noun", "state"))
-
-
-def _all_word_runs(text, start, end, lex):
-    pattern = lex.re["number_word"]
-    run = []
-    for m in pattern.finditer(text, start, end):
-        if run and text[run[-1].end(): m.start()].strip(" -") == "":
-            run.append(m)
-            continue
-        if run:
-            yield from _run_mention(run, lex)
-        run = [m]
-    if run:
-        yield from _run_mention(run, lex)
-
-
-def _run_mention(run, lex):
-    value = words_value([m.group() for m in run], lex)
-    if value is not None:
-        yield NumberMention(run[0].start(), run[-1].end(), value, value, value)
 
 
 def _hedge(text, n, lex, sentence_start):
@@ -252,9 +233,12 @@ def claims(doc):
     """Number claims: each count with what it counts (predicate) and whose it is (subject)."""
     lex, text = doc.lex, doc.text
     previous = None  # the last count: "... 127 tewas. 125 di antaranya ..." refers back to it
+    names = identifiers(doc)
     for i, (s, e) in enumerate(doc.sentences):
         masked = [span for span in doc.date_spans if s <= span[0] < e]
         for n in find(text, s, e, lex, masked):
+            if n.ordinal or (n.value in names and n.qualifier == "exact" and re.fullmatch(r"\d+", text[n.start:n.end])):
+                continue  # a rank, or a number the article uses as a name ("Boeing 737", "Flight 752")
             counted = _counted(doc, n, s, e, previous)
             if counted is None:
                 continue
@@ -269,6 +253,52 @@ def claims(doc):
                 value_high=None if math.isinf(n.high) else n.high,
                 qualifier=n.qualifier,
             )
+
+
+# a word and the number naming something with it: "Boeing 737", "Flight 752", "IE 11"
+SHORT_NUMBER = re.compile(r"(?<=[ \u00a0])\d{1,4}(?![\d.,]\d|[.,]?\d)")
+WORD_BEFORE = re.compile(r"(?<![\w.$])([^\W\d_][\w’'-]*)[ \u00a0]+$")
+
+
+def identifiers(doc):
+    """The numbers an article uses as names: right after a capitalised word that
+    is neither a sentence's first nor a currency or date word ("Boeing 737",
+    "pesawat Flight 752"), or after an all-capitals one anywhere ("IE 11"), with
+    nothing counted after them. Every mention of such a number in the
+    article is the name again ("dari 737 keluarga jet"), not a count."""
+    lex, text = doc.lex, doc.text
+    if not any(c.isdigit() for c in text):
+        return set()
+    currency = {norm(c) for c in lexicon.shared()["currency_marks"]}
+    skip = set(lex.months) | set(lex.weekdays) | lex.sets["label_words"] | set(lex.hedge_of) | lex.sets["stopwords"]
+    names = set()
+    for n in SHORT_NUMBER.finditer(text):  # digits are rarer than words: find them first
+        at = n.start()
+        w = WORD_BEFORE.search(text, max(0, at - 40), at)
+        if not w or not w.group(1)[0].isupper():
+            continue
+        word, number, start = w.group(1), n.group(), w.start(1)
+        if norm(word) in skip or norm(word) in currency:
+            continue
+        before = text[max(0, start - 8):start].rstrip(" \"“‘'(")
+        initial = start < 8 and not before or bool(before) and before[-1] in ".!?:\n"
+        if initial and not (word.isupper() and len(word) >= 2):
+            continue
+        if _title_case(text, start):
+            continue  # a headline capitalises every word: "Gempa Susulan Mencapai 237 Kali"
+        if any(a <= at < b for a, b in doc.date_spans) or _counted_next(text, n.end(), lex):
+            continue
+        if re.fullmatch(r"(1[89]|20|21)\d\d", number):
+            continue  # a year
+        names.add(float(number))
+    return names
+
+
+def _title_case(text, at):
+    """Whether the line holding ``at`` capitalises most of its words, as a headline does."""
+    line = text[text.rfind("\n", 0, at) + 1: (text.find("\n", at) + 1 or len(text) + 1) - 1]
+    words = re.findall(r"[^\W\d_]+", line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _qualifier(doc, n, s, e, concept):

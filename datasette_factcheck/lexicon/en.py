@@ -15,3 +15,11 @@ class Morphology(morphology.Morphology):
         """A pronoun and the verb ("he said"), or the verb and a pronoun ("said he")."""
         inverted = alternation(map(norm, self.lex["inverted_pronouns"]))
         return [*super().speaker_forms(), rf"\w+\s+(?:{inverted})"]
+
+    def ordinal_forms(self, cardinal):
+        """The regular ordinals of a cardinal number word: "-th" on it ("fourth",
+        "hundredth"), "-ieth" for a "-y" ("twentieth"); the irregular ones
+        ("first", "fifth", "twelfth") are the lexicon's ``ordinal_words``."""
+        yield cardinal + "th"
+        if cardinal.endswith("y"):
+            yield cardinal[:-1] + "ieth"

@@ -1,0 +1,101 @@
+"""Numbers in the forms the issue names: the number-word grammar, written
+abbreviations, signs, ordinals, hedges both ways, and what is a name not a count."""
+import pytest
+
+from conftest import claims_of, of_kind
+from datasette_factcheck import lexicon
+from datasette_factcheck.extract import numbers
+
+
+def values(text, language="id", published="2023-05-02"):
+    return {c["value_num"]: c for c in of_kind(claims_of(text, language, published), "number")}
+
+
+def read(text, language):
+    return [(n.value, n.ordinal) for n in numbers.find(text, 0, len(text), lexicon.get(language))]
+
+
+@pytest.mark.parametrize("text,language,value", [
+    ("Sebanyak lima puluh sembilan rumah rusak berat.", "id", 59),
+    ("Petugas mencatat seratus dua puluh dua pengungsi.", "id", 122),
+    ("Ada tujuh ratus dua puluh satu ribu dua belas pemilih terdaftar.", "id", 721012),
+    ("Sejuta warga kehilangan listrik.", "id", 1000000),
+    ("Anggaran mencapai satu koma lima triliun rupiah.", "id", 1.5e12),
+    ("Fifty-nine homes were flattened.", "en", 59),
+    ("Police counted one hundred and twenty-two arrests.", "en", 122),
+    ("A thousand and twelve voters signed the petition.", "en", 1012),
+    ("Two point five million people lost power.", "en", 2.5e6),
+    ("Satu rumah terbakar.", "id", 1),
+    ("Nol korban jiwa dilaporkan.", "id", 0),
+    ("Hanya dua kapal yang selamat.", "id", 2),
+    ("Three judges heard the case.", "en", 3),
+])
+def test_spelled_numbers_are_counts(text, language, value):
+    assert value in values(text, language)
+
+
+@pytest.mark.parametrize("text,language,value", [
+    ("Donasi terkumpul 5 rb rupiah per orang.", "id", 5000),
+    ("Bantuan sebesar 1,2 jt rupiah diberikan.", "id", 1.2e6),
+    ("Kerugian ditaksir Rp 2,5 M.", "id", 2.5e9),
+    ("The video drew 100K viewers.", "en", 100000),
+    ("The fund raised $1.5m in a week.", "en", 1.5e6),
+    ("Losses reached $2bn last year.", "en", 2e9),
+    ("Losses reached $3 mn.", "en", 3e6),
+])
+def test_abbreviated_scales_by_language(text, language, value):
+    assert value in values(text, language)
+
+
+def test_m_is_read_by_language():
+    assert 2.5e9 in values("Kerugian ditaksir Rp 2,5 M.", "id")
+    assert 2.5e6 in values("Losses were put at $2.5M.", "en")
+
+
+def test_signed_figures():
+    assert -2.5 in values("Ekonomi tumbuh -2,5 persen tahun itu.", "id")
+    assert -3 in values("Temperatures fell to minus 3 degrees overnight.", "en")
+    assert -3 not in values("Skor akhir 2-3 untuk tim tamu.", "id")
+
+
+@pytest.mark.parametrize("text,language,value", [
+    ("Ini peringatan kedua puluh satu tragedi itu.", "id", 21),
+    ("It was the twenty-first anniversary of the crash.", "en", 21),
+    ("Ia menjadi presiden ke-21.", "id", 21),
+    ("She finished 21st in the race.", "en", 21),
+    ("Kunjungan pertama dilakukan bulan lalu.", "id", 1),
+])
+def test_ordinals_are_read_but_are_not_counts(text, language, value):
+    assert (value, True) in read(text, language)
+    assert value not in values(text, language)
+
+
+@pytest.mark.parametrize("text,language,value,qualifier", [
+    ("Kurang dari 50 orang hadir.", "id", 50, "max"),
+    ("Di bawah 40 warga tersisa.", "id", 40, "max"),
+    ("Less than 30 people attended.", "en", 30, "max"),
+    ("Fewer than 20 suspects were charged.", "en", 20, "max"),
+    ("Under 500 homes had power.", "en", 500, "max"),
+    ("Nearly 300 people fled.", "en", 300, "approx"),
+    ("Hampir 300 warga mengungsi.", "id", 300, "approx"),
+    ("Lebih dari 300 warga mengungsi.", "id", 300, "min"),
+    ("More than 300 residents fled.", "en", 300, "min"),
+])
+def test_hedges_and_bounds_both_ways(text, language, value, qualifier):
+    assert values(text, language)[value]["qualifier"] == qualifier
+
+
+@pytest.mark.parametrize("text,language,value", [
+    ("Pesawat jenis Antariksa 390 itu jatuh di laut. Produksi 390 dihentikan.", "id", 390),
+    ("The Skyliner 390 jet came down at sea, and the 390 fleet was grounded.", "en", 390),
+    ("Penerbangan Nusantara Air 418 mendarat darurat di Makassar.", "id", 418),
+    ("Korban selamat, Dimas (7), ditemukan di bawah reruntuhan.", "id", 7),
+    ("Witness Maria (52) said the roof fell.", "en", 52),
+    ("XP 10 is no longer supported by this page.", "en", 10),
+])
+def test_identifiers_and_ages_are_not_counts(text, language, value):
+    assert value not in values(text, language)
+
+
+def test_a_headline_capitalising_every_word_still_counts():
+    assert 250 in values("Korban Banjir Bertambah Menjadi 250 Orang", "id")
