@@ -118,3 +118,13 @@ def test_document_keeps_known_mentions_first():
     art = article({"text": "Rusia membantah laporan itu.", "language": "id"}, "t.txt", "t.txt")
     doc = Document(art, matcher())
     assert [m[2] for m in doc.mentions] == ["russia"]
+
+
+def test_a_company_named_after_a_state_is_not_the_state():
+    ids, kinds = entities("Norway Coastal Airlines said the jet left on time. Norwegian Coastal Airlines flies daily.", "en")
+    assert ids["Norway Coastal Airlines"] == ids["Norwegian Coastal Airlines"] == "norway-coastal-airlines"
+    assert kinds["norway-coastal-airlines"] == "organisation"
+
+
+def test_a_state_organ_stays_the_state():
+    assert stances("Russian Foreign Ministry denied the reports.", "en") == {("russia", "denied")}

@@ -182,6 +182,8 @@ class Document:
                 if len(ws) >= 5 and sum(w[0].isupper() for w in ws) > 0.6 * len(ws):
                     continue  # a headline in title case names nothing reliably
             for a, b, name, sure in unknown_names(text, s, e, stop):
+                if self._overlaps(a, b) and self._company(a, b):
+                    continue
                 if self._overlaps(a, b):
                     # "Kepala Divisi Humas Polri Irjen X": the name after the known one
                     inside = [m for m in self.mentions if a < m[1] and m[0] < b]
@@ -318,6 +320,22 @@ class Document:
                         title = found.group(1)[:-1].strip()
                         if all(norm(w) in self._title_words() for w in title.split()):
                             row["aliases"].add(found.group(1))
+
+    def _company(self, a, b):
+        """ "Ukraine International Airlines", "Ukrainian International Airlines":
+        a known name, more capitalised words and a company word make a company
+        of its own (its id from the known entity's, so both spellings meet),
+        which replaces the state as the mention there."""
+        inside = [m for m in self.mentions if a <= m[0] and m[1] <= b]
+        if len(inside) != 1 or inside[0][0] != a:
+            return False
+        rest = self.text[inside[0][1]:b].split()
+        if not rest or len(rest) > 4 or norm(rest[-1]) not in self.lex.sets["company_words"] or not all(w[0].isupper() for w in rest):
+            return False
+        name = self.text[a:b]
+        entity = self._entity(slug(inside[0][2] + " " + " ".join(rest)), name, "organisation", (name,))
+        self.mentions = sorted([m for m in self.mentions if m is not inside[0]] + [(a, b, entity, name)])
+        return True
 
     def _overlaps(self, a, b):
         """Whether text[a:b] overlaps a mention."""

@@ -269,6 +269,7 @@ LANGUAGE_KEYS = [
     Key("assessment_hedges", WORDS, "Hedges of an assessment (\"highly likely\"): a statement they hedge still affirms; other modality blocks it."),
     Key("manner_negations", WORDS, "Words a negation qualifies without negating the proposition (\"tidak sengaja\", \"not intentionally\")."),
     Key("organisation_words", WORDS, "Words making a name an organisation's (\"Badan\", \"Agency\"), not a person's."),
+    Key("company_words", WORDS, "Last words of a company named after a place (\"Ukraine International Airlines\"): the company, not the state."),
     Key("alias_markers", WORDS, "Words giving another name of a person (\"X atau Brigadir J\", \"X, also known as ...\")."),
     Key("nickname_markers", WORDS, "Words after a nickname of the person named before (\"Emil, sapaan akrabnya\")."),
     Key("request_frames", WORDS, "Words before a passive cue making it the reporter's request, not a stance (\"saat dikonfirmasi\")."),
