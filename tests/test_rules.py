@@ -102,3 +102,27 @@ def test_many_articles_make_flags_in_proportion_not_squared():
     assert 28 <= len(flags) <= 28 * 3
     on_a_side = {c["id"] for f in flags for side in f["sides"] for c in side}
     assert on_a_side == {c["id"] for c in claims}  # every article is on a side of some flag
+
+
+@pytest.mark.parametrize("first,then,gap_days,expected", [
+    ("denied", "confirmed", 3, "change"),    # a denial, then an admission days later: the stance moved on
+    ("silent", "confirmed", 1, "change"),    # silence, then an admission the next day
+    ("denied", "confirmed", 0, "conflict"),  # the same day: the outlets disagree
+    ("confirmed", "denied", 3, "conflict"),  # a denial after an admission is not a story moving on
+    ("silent", "denied", 1, "conflict"),     # nor is a denial after silence
+])
+def test_an_admission_after_a_denial_is_a_change(first, then, gap_days, expected):
+    import datetime as dt
+    later = (dt.date(2024, 10, 22) + dt.timedelta(days=gap_days)).isoformat()
+    assert relation(claim("2024-10-22", first), claim(later, then))[0] == expected
+
+
+def test_an_article_speaking_of_two_days_is_in_an_account_of_each():
+    # a denial it dates to the 9th and an admission it reports on the 11th
+    both = [claim("2020-01-09", "denied", group="g1", article_id="g1"),
+            dict(claim("2020-01-11", "confirmed", group="g1", article_id="g1"), id="c-admit")]
+    other = [dict(claim("2020-01-09", "denied", group="g2", article_id="g2"), id="c-other")]
+    flags = compare_stances(both + other, {"window_days": 7})
+    assert [f["relation"] for f in flags] == ["change"]
+    a, b = ({c["id"] for c in side} for side in flags[0]["sides"])
+    assert a == {"c2020-01-09denied", "c-other"} and b == {"c-admit"}  # the two denials, then the admission

@@ -8,6 +8,9 @@ Conflict or change (``relation``):
 * the later claim carries a revision word (revised, updated, now, finally,
   diralat, direvisi, kini, akhirnya ...) and is at least a day later: ``change``;
 * they are more than ``window_days`` apart: ``change``, the later one supersedes;
+* an actor who is reported to confirm (admit) at least a day after being
+  reported to deny or stay silent has changed stance: ``change``, the
+  admission supersedes; the other way round stays a ``conflict``;
 * a count that only grows as a story moves on (the dead, the injured, the
   evacuated: ``GROWING``) and is larger at least a day later: ``change``, the
   later toll supersedes; two different tolls the same day stay a ``conflict``.
@@ -16,7 +19,7 @@ Which claims of unknown time may be flagged at all is ``pairing``'s rule: an
 undated claim meets others only where the slot's dated coverage lies within
 the window, so it is never a conflict with a claim months away.
 """
-from ..model import CHANGE, CONFLICT, NUMBER, STANCE_LABELS, iso_day
+from ..model import CHANGE, CONFLICT, NUMBER, STANCE, STANCE_LABELS, iso_day
 from .labels import predicate_label
 from .pairing import account_pairs, representative
 
@@ -45,6 +48,11 @@ def growing(a, b):
     return base in GROWING and b["value_num"] > a["value_num"] and a.get("predicate") == b.get("predicate")
 
 
+def admitted(a, b):
+    """Whether b, the later stance claim, admits what a denied or was silent on."""
+    return a.get("kind") == STANCE and b.get("value") == "confirmed" and a.get("value") in ("denied", "silent")
+
+
 def relation(a, b, window_days=DEFAULT_WINDOW_DAYS):
     """("conflict" | "change", days apart or None) for two claims."""
     da, db = iso_day(a.get("as_of")), iso_day(b.get("as_of"))
@@ -56,7 +64,7 @@ def relation(a, b, window_days=DEFAULT_WINDOW_DAYS):
         return CHANGE, gap
     if gap > window_days:
         return CHANGE, gap
-    if gap >= 1 and growing(earlier, later):
+    if gap >= 1 and (growing(earlier, later) or admitted(earlier, later)):
         return CHANGE, gap
     return CONFLICT, gap
 
@@ -119,7 +127,8 @@ def explain(kind, a, b, rel, gap, window=DEFAULT_WINDOW_DAYS, accounts=(None, No
     first = f"{what}: {_who(a, accounts[0])} say{'' if _many(accounts[0]) else 's'} {_value(a)} ({_when(a)}); {_who(b, accounts[1])} say{'' if _many(accounts[1]) else 's'} {_value(b)} ({_when(b)})."
     if rel == CHANGE:
         why = f"{gap} day{'s' if gap != 1 else ''} later" + (
-            " and worded as an update" if b.get("revision") else " and larger, as a toll grows" if growing(a, b) else "")
+            " and worded as an update" if b.get("revision") else " and larger, as a toll grows" if growing(a, b)
+            else " and an admission after a denial or silence" if admitted(a, b) else "")
         return first + f" The second account is {why}, so this reads as a change over time, not a disagreement."
     if gap is None:
         return first + " One date is unknown, so they cannot be told apart in time: the sources disagree."
