@@ -9,7 +9,7 @@ from datasette_factcheck import lexicon
 from datasette_factcheck.extract import dates, numbers
 
 ID, EN = lexicon.get("id"), lexicon.get("en")
-FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
 
 def found_values(text, lex):
@@ -51,7 +51,7 @@ def test_dates_round_trip(d):
         assert mentions[0].value == d.isoformat()
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400, deadline=None, derandomize=True)
 @given(st.text(max_size=400), st.sampled_from(["id", "en"]), st.sampled_from([None, "2024-10-22"]))
 def test_arbitrary_unicode_never_raises(text, language, published):
     if not text.strip():
@@ -63,7 +63,7 @@ def test_arbitrary_unicode_never_raises(text, language, published):
 SEED_TEXT = "Pada hari Jumat (18/10), badan intelijen Korea Selatan mengungkapkan bahwa Korut mengirim 12.000 tentara. Rusia membantah."
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.lists(st.tuples(st.integers(0, len(SEED_TEXT)), st.text(max_size=5)), max_size=6))
 def test_mutated_article_text_never_raises(edits):
     text = SEED_TEXT
