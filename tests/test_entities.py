@@ -128,3 +128,8 @@ def test_a_company_named_after_a_state_is_not_the_state():
 
 def test_a_state_organ_stays_the_state():
     assert stances("Russian Foreign Ministry denied the reports.", "en") == {("russia", "denied")}
+
+
+def test_a_name_made_of_common_words_or_places_is_no_person():
+    _, kinds = entities("Warga Desa Sukamaju mengungsi ke Kecamatan Lembang. Konferensi Pers digelar sore. Pers lokal hadir.")
+    assert "person" not in kinds.values()

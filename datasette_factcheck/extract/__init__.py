@@ -343,12 +343,17 @@ class Document:
         return any(m[1] > a for m in self.mentions[max(0, k - 3):k])
 
     def _kind(self, parts):
-        lex = self.lex
+        """ "organisation" (a word of an organisation's in any language, or an
+        acronym), "person" (two to four capitalised words none of which the text
+        also writes in lower case or names a place), else "extracted"."""
         folded = [norm(w) for w in parts]
-        if any(w in lex.sets["organisation_words"] for w in folded) or any(w.isupper() and len(w) > 1 for w in parts):
+        words_of = lexicon.shared().memo("entity_kind_words", lambda _: tuple(
+            set().union(*(lexicon.get(c).sets[k] for c in lexicon.languages())) for k in ("organisation_words", "place_words")))
+        if any(w in words_of[0] for w in folded) or any(w.isupper() and len(w) > 1 for w in parts):
             return "organisation"
+        lower = self._lower_words()
         if len(parts) <= 4 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in parts) \
-                and not any(w in lex.sets["place_words"] for w in folded):
+                and not any(w in words_of[1] or w in lower for w in folded):
             return "person"
         return "extracted"
 
