@@ -4,9 +4,6 @@ Hooks that exist on only one Datasette line are marked; the other line never cal
 """
 from datasette import Forbidden, hookimpl
 
-from .web import ROUTES, TABLES, cells, compat, queries
-from .web.url_builder import Urls
-
 
 @hookimpl
 def register_commands(cli):
@@ -92,3 +89,11 @@ def register_actions():  # Datasette 1.0a
 @hookimpl
 def permission_resources_sql(datasette, actor, action):  # Datasette 1.0a
     return compat.permission_resources_sql(datasette, actor, action)
+
+
+# Imported after the hooks are defined, on purpose: these modules import
+# datasette.plugins, which registers this package from its entry point. When a
+# script imports the package first (a notebook, a plugin), that registration
+# must find every hook above already defined.
+from .web import ROUTES, TABLES, cells, compat, queries  # noqa: E402
+from .web.url_builder import Urls  # noqa: E402

@@ -137,3 +137,17 @@ def test_a_plugin_lexicon_with_a_bad_key_is_one_clear_line(tmp_path):
         lexicon.reset()
     assert result.exit_code == 1
     assert "montsh" in result.output and "Traceback" not in result.output
+
+
+def test_the_package_imported_before_datasette_keeps_every_hook():
+    """A script importing the library first (a notebook, a plugin) must not
+    leave Datasette with a half-registered plugin."""
+    script = (
+        "from datasette_factcheck import pipeline; import datasette_factcheck; "
+        "from datasette.plugins import pm; "
+        "print(sorted(h.name for h in pm.get_hookcallers(datasette_factcheck)))"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    for hook in ("register_commands", "register_routes", "render_cell", "canned_queries"):
+        assert hook in result.stdout
