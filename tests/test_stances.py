@@ -144,3 +144,30 @@ def test_an_unknown_proposition_is_labelled_by_its_object_phrase():
 def test_a_name_after_including_is_no_actor():
     assert ("cctv", "denied") not in stances(
         'After a review of records including CCTV footage, it was concluded that "there was no shootout", Japan said.', "en")
+
+
+@pytest.mark.parametrize("text,language,value", [
+    ("Norway refused to confirm the deployment of troops.", "en", "silent"),
+    ("Norway failed to confirm the deployment of troops.", "en", "silent"),
+    ("Norway could not confirm the deployment of troops.", "en", "silent"),
+    ("Norway has yet to confirm the deployment of troops.", "en", "silent"),
+    ("Norway would not comment on the troops.", "en", "silent"),
+    ("Norway rejected the accusation that it sent troops.", "en", "denied"),
+    ("Norwegia menolak mengonfirmasi pengiriman pasukan.", "id", "silent"),
+    ("Norwegia tidak bisa mengonfirmasi pengiriman pasukan.", "id", "silent"),
+])
+def test_refusal_and_failure_are_silence_but_rejection_is_denial(text, language, value):
+    assert {v for _, v in stances(text, language)} == {value}
+
+
+def test_neither_nor_scopes_over_both_holders():
+    text = "Neither the United States nor NATO has confirmed the deployment of troops."
+    assert stances(text, "en") == {("united-states", "silent"), ("nato", "silent")}
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Will Norway confirm the deployment of troops?", "en"),
+    ("Apakah Norwegia akan mengakui pengiriman pasukan?", "id"),
+])
+def test_a_headline_question_is_no_stance(text, language):
+    assert stances(text, language) == set()

@@ -24,11 +24,16 @@ def claims(doc):
         seen = set()
         for value, cs, ce, passive in _cues(doc, s, e, parts):
             clause = next(((a, b) for a, b in parts if a <= cs < b), (s, e))
-            if _modal(doc, clause[0], cs) or _told_as_history(doc, s, clause[0], cs):
+            refused = _refused(doc, clause[0], cs)
+            if (not refused and _modal(doc, clause[0], cs)) or _told_as_history(doc, s, clause[0], cs):
                 continue
+            if refused and value != "silent":  # "refused to confirm", "could not confirm", "menolak mengonfirmasi"
+                value = "denied" if value == "confirmed" and _insisted(doc, clause[0], cs) else "silent"
             if passive and _requested(doc, s, cs):
                 continue  # "saat dikonfirmasi, X ...": the reporter asked
-            if value != "silent" and _negated(doc, clause[0], cs) and not lex.re["negation"].search(text, cs, ce):
+            if refused:
+                pass
+            elif value != "silent" and _negated(doc, clause[0], cs) and not lex.re["negation"].search(text, cs, ce):
                 value = "denied" if value == "confirmed" and _insisted(doc, clause[0], cs) else "silent"
             elif value == "confirmed" and _ignorant(doc, ce, clause[1]):
                 value = "silent"  # "mengaku belum mengetahui": says it does not know
@@ -169,6 +174,14 @@ def _told_as_history(doc, s, clause_start, cue_start):
         return False
     since = markers[0].start()
     return not any(since <= m.start < cue_start for _, m in doc.dates if m.precision == "day")
+
+
+def _refused(doc, clause_start, cue_start):
+    """A refusal or failure right before the cue (within three words)."""
+    lex = doc.lex
+    pattern = lex.memo("refusals", lambda l: words_pattern(l["refusals"], l["suffixes"]))
+    window = " ".join(_window(doc, clause_start, cue_start, 3))
+    return bool(pattern.search(window))
 
 
 def _requested(doc, clause_start, cue_start):

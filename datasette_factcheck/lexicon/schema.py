@@ -274,6 +274,7 @@ LANGUAGE_KEYS = [
     Key("nickname_markers", WORDS, "Words after a nickname of the person named before (\"Emil, sapaan akrabnya\")."),
     Key("request_frames", WORDS, "Words before a passive cue making it the reporter's request, not a stance (\"saat dikonfirmasi\")."),
     Key("ignorance_words", WORDS, "A confirmation cue, a negation and one of these is silence (\"mengaku belum mengetahui\")."),
+    Key("refusals", WORDS, "Refusing or failing before a cue makes it silence (\"refused to confirm\", \"could not confirm\", \"menolak mengonfirmasi\"), also where a modal word is part of it."),
     Key("pending_words", WORDS, "Right after a confirmation cue, waiting to know is silence (\"mengaku masih menunggu informasi\")."),
     Key("insistence_words", WORDS, "Insisting on a negated confirmation is a denial (\"bersikeras tidak mau mengakui\")."),
     Key("role_nouns", WORDS, "People speaking for a body: \"pejabat di Mabes Polri\", \"officials at the ministry\" hold the body's stance."),
