@@ -43,15 +43,7 @@ class Document:
         ref = self.published
         self.ref_source = "published" if ref else None
         if ref is None:
-            anchored = []
-            for i, m in found:
-                if m.precision == "day" and (m.year or m.weekday is not None) and m.day:
-                    probe = dates.DateMention(**m.__dict__)
-                    if dates.resolve(probe, None, today):
-                        anchored.append((not self._future(i), probe.date))
-            past = [d for is_past, d in anchored if is_past] or [d for _, d in anchored]
-            if past:
-                ref, self.ref_source = max(past), "inferred"
+            ref, self.ref_source = dates.reference(found, self._future, today)
         self.ref = ref
         self.dates = [(i, m) for i, m in found if dates.resolve(m, ref, today, forward=self._future(i, m.start))]
         self.date_spans = [(m.start, m.end) for _, m in found]
