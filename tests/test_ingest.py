@@ -64,9 +64,9 @@ def test_url_line_and_date_in_url(tmp_path):
     "text,source",
     [
         ("Jepara Pos – Korea Utara tetap diam.", "Jepara Pos"),
-        ("JAKARTA, KOMPAS.com - Polisi membantah.", "KOMPAS.com"),
-        ("JAKARTA (ANTARA) - Polisi membantah.", "ANTARA"),
-        ("SEOUL (Reuters) - North Korea denied.", "Reuters"),
+        ("JAKARTA, KORANKITA.com - Polisi membantah.", "KORANKITA.com"),
+        ("JAKARTA (NUSAWIRE) - Polisi membantah.", "NUSAWIRE"),
+        ("SEOUL (Newswire) - North Korea denied.", "Newswire"),
         ("geosurvey.co.id – Menteri tiba.", "geosurvey.co.id"),
         ("Korea Utara tetap diam soal itu.", None),
     ],
@@ -186,7 +186,7 @@ def test_english_article_end_to_end(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text(
-        "Denial\nPublished: October 22, 2024\nSEOUL (Reuters) - North Korea denied sending troops to Russia on Tuesday.\n",
+        "Denial\nPublished: October 22, 2024\nSEOUL (Newswire) - North Korea denied sending troops to Russia on Tuesday.\n",
         encoding="utf-8",
     )
     (folder / "b.txt").write_text(

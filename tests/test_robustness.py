@@ -60,7 +60,7 @@ def corpus(n, seed=0, prefix="a"):
             "title": f"Berita {prefix} {i}",
             "text": " ".join(sentences) + f" Kode {prefix}{i}x{r.randrange(10**9)}.",
             "published": f"{r.choice([2023, 2024, 2025])}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}",
-            "source": r.choice(["Antara", "Kompas", "Tempo", "Detik"]),
+            "source": r.choice(["Warta Nusa", "Koran Kita", "Suara Rantau", "Kabar Lembah"]),
             "language": "id",
         })
     return out

@@ -103,7 +103,7 @@ def test_host_names_of_one_outlet_are_one_source(url):
     "name,expected",
     [
         ("https://news.example.com/x", "example.com"),
-        ("kabar24.bisnis-contoh.com", "bisnis-contoh.com"),
+        ("kota24.warta-contoh.com", "warta-contoh.com"),
         ("https://www.contoh.co.uk/2020/01/09/x", "contoh.co.uk"),
         ("https://berita.contoh.go.id/x", "contoh.go.id"),
         ("https://lembah.blogspot.com/2020/01/x.html", "lembah.blogspot.com"),  # each blog its own

@@ -2,7 +2,7 @@
 when), so a death toll of one disaster never meets another's.
 
 An event is named by a proper name its articles' leads share (the title and
-the first LEAD characters of the body): "Cianjur", "Tirtayasa", "Sambo".
+the first LEAD characters of the body): "Sukaraya", "Tirtayasa", "Lembah Hijau".
 Each article (a syndicated copy counts as its original) offers the names of
 its lead that are story names: among its ``articles.anchors`` (capitalised
 words that are no known entity, month or weekday), those capitalised in the

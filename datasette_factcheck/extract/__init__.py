@@ -102,7 +102,7 @@ class Document:
             return []
         group = [mentions[chosen][2]]
         # coordinated actors, also across the commas of a list of representatives:
-        # "PM Kanada X, PM Inggris Y dan PM Australia Z menyebut"
+        # "PM Jepang X, PM Jerman Y dan PM Norwegia Z menyebut"
         every = self.mentions
         k, listed = every.index(mentions[chosen]), False
         while k > 0:
@@ -123,7 +123,7 @@ class Document:
 
     def _governed(self, start, at, agents=True):
         """Whether a preposition governs the name at ``at`` ("dari Korsel"),
-        unless a role noun governs the preposition ("pejabat di Mabes Polri");
+        unless a role noun governs the preposition ("pejabat di Kementerian Luar Negeri");
         with ``agents=False`` an agent marker ("oleh X", "by X") does not count."""
         lex = self.lex
         prev = [norm(w) for _, _, w in words(self.text, start, at)]
@@ -144,9 +144,9 @@ class Document:
         text ("Long Name (ACR)", "ACR (Long Name)") is one entity with its long
         name (a known one's when either form is known); capitalised names of
         people and organisations (titles dropped) get an entity of their kind;
-        a person's later single name ("Suherman", "Sambo") is that person when
+        a person's later single name ("Hartawan", "Wiryo") is that person when
         only one person of the article carries it; a single name after a title
-        ("Letjen Suharyanto") is a person; an unknown acronym an organisation."""
+        ("Letjen Darmawan") is a person; an unknown acronym an organisation."""
         lex, text, matcher = self.lex, self.text, self.matcher
         connectors = lex.sets["coordinators"] | lex.sets["prepositions"] | lex.sets["determiners"]
         for long, short, at in acronym_definitions(text, connectors, self._title_words()):
@@ -156,7 +156,7 @@ class Document:
             kind = self._kind(long.split())
             if entity:
                 self._entity(entity, matcher.name_of.get(entity, short), kind, (long, short))
-            elif kind == "person":  # "Ferdy Sambo (FS)": the person, known by both
+            elif kind == "person":  # "Tono Gunawan (TG)": the person, known by both
                 entity = self._entity(None, long, kind, (long, short))
             else:  # an organisation goes by its short form
                 entity = self._entity(slug(short), short, "organisation", (long, short))
@@ -177,7 +177,7 @@ class Document:
                 if self._overlaps(a, b) and self._company(a, b):
                     continue
                 if self._overlaps(a, b):
-                    # "Kepala Divisi Humas Polri Irjen X": the name after the known one
+                    # "Juru bicara Polda Lembah Hijau Kombes X": the name after the known one
                     inside = [m for m in self.mentions if a < m[1] and m[0] < b]
                     a = inside[-1][1]
                     while a < b and not text[a].isalnum():
@@ -186,7 +186,7 @@ class Document:
                     if not name or not name[0].isupper():
                         continue
                 parts = name.split()
-                while parts and norm(parts[0]) in lower:  # "Menurut Sigit": a common word, capitalised
+                while parts and norm(parts[0]) in lower:  # "Menurut Darius": a common word, capitalised
                     a = text.index(parts[0], a) + len(parts[0])
                     parts.pop(0)
                 name = " ".join(parts)
@@ -201,7 +201,7 @@ class Document:
                     kind = self._kind(parts)
                     if kind == "extracted":
                         continue  # a place or a phrase ("Kota Sumber"), not a person or a body
-                    # with its rank ("Bharada Richard Eliezer") the same person
+                    # with its rank ("Bharada Anton Wijaya") the same person
                     entity = self._entity(None, bare, kind, (bare, name) if kind == "person" and len(name.split()) <= 6 else (bare,))
                     body = self._body_before(a) if kind == "person" else None
                     if body:
@@ -215,7 +215,7 @@ class Document:
         for a, name, sure in singles:
             entity = self._known_name(name)
             if not entity and name.isupper() and 2 <= len(name) <= 3 and len(initials.get(name, ())) == 1:
-                entity = next(iter(initials[name]))  # "FS" for Ferdy Sambo
+                entity = next(iter(initials[name]))  # "TG" for Tono Gunawan
             if entity:
                 self.new_entities[entity]["aliases"].add(name)
             elif sure and name.isupper() and len(name) >= 3 and name.isalpha():
@@ -226,7 +226,7 @@ class Document:
         self._nicknames()
 
     def _nicknames(self):
-        """ "Emil, sapaan akrabnya, ...", "Bob, as he is known": a nickname of the
+        """ "Dodi, sapaan akrabnya, ...", "Bob, as he is known": a nickname of the
         person named last before it."""
         lex, text = self.lex, self.text
         pattern = lex.memo("nickname", lambda l: re.compile(
@@ -250,7 +250,7 @@ class Document:
 
     def _body_before(self, at):
         """The known body a person's name follows with only titles between
-        ("Kapolri Jenderal X", "Kadiv Humas Polri, Irjen X"): the body they speak for."""
+        ("Kapolri Jenderal X", "Juru bicara Polda Lembah Hijau, Kombes X"): the body they speak for."""
         k = bisect.bisect_left(self.mentions, (at,)) - 1
         if k < 0 or self.mentions[k][1] > at or at - self.mentions[k][1] > 40:
             return None
@@ -261,15 +261,15 @@ class Document:
 
     def voice_of(self, mention):
         """Whether a person named after this mention speaks for it: not when a
-        unit's name comes before it ("Kadiv Propam Polri X" heads a unit)."""
+        unit's name comes before it ("Kepala Satuan Logistik Polri X" heads a unit)."""
         before = words(self.text, max(0, mention[0] - 30), mention[0])
         if not before or self.text[before[-1][1]:mention[0]] != " ":
             return True
         return not (before[-1][2][0].isupper() and norm(before[-1][2]) not in self._title_words())
 
     def _place(self, name):
-        """A name the text puts after a preposition ("di Cianjur") is a place,
-        so "Bupati Cianjur" names an office, not a person called Cianjur."""
+        """A name the text puts after a preposition ("di Sukaraya") is a place,
+        so "Bupati Sukaraya" names an office, not a person called Sukaraya."""
         return fold(name) in self._word_facts()[1]
 
     def _lower_words(self):
@@ -293,7 +293,7 @@ class Document:
         return self._facts
 
     def _initials(self, stop):
-        """ "Brigadir Nofriansyah Yosua Hutabarat atau Brigadir J": a person's
+        """ "Bripka Tomi Saragih atau Bripka T": a person's
         title with an initial, given as another name of them, is an alias."""
         lex, text = self.lex, self.text
         if not lex.memo("alias_marker", lambda l: words_pattern(l["alias_markers"])).search(text):
@@ -314,7 +314,7 @@ class Document:
                             row["aliases"].add(found.group(1))
 
     def _company(self, a, b):
-        """ "Ukraine International Airlines", "Ukrainian International Airlines":
+        """ "Norway Coastal Airlines", "Norwegian Coastal Airlines":
         a known name, more capitalised words and a company word make a company
         of its own (its id from the known entity's, so both spellings meet),
         which replaces the state as the mention there."""
@@ -351,8 +351,8 @@ class Document:
 
     def _entity(self, entity, name, kind, aliases):
         """Record a new entity (or new aliases of a known one); a person's id is
-        their first two names, so "Richard Eliezer Pudihang Lumiu" and
-        "Richard Eliezer" in two articles are one person."""
+        their first two names, so "Anton Wijaya Pranata Siregar" and
+        "Anton Wijaya" in two articles are one person."""
         if entity is None:
             parts = name.split()
             entity = slug(" ".join(parts[:2])) if kind == "person" else slug(name)
@@ -408,14 +408,14 @@ class Document:
 
     def _without_titles(self, name):
         """A person's name without the ranks and offices before it, so
-        "Irjen Dedi Prasetyo" and "spokesman Dedi Prasetyo" are one person;
+        "Irjen Bayu Santosa" and "spokesman Bayu Santosa" are one person;
         an office over a place ("Kapolda Jawa Timur") stays whole."""
         found = list(self.lex.re["title"].finditer(name))
         if found and found[-1].end() < len(name):
             rest = name[found[-1].end():].strip(" ,.")
             if rest and rest[0].isupper() and norm(rest.split()[0]) not in self.lex.sets["place_words"]:
                 return rest
-            # "Gubernur Jawa Barat Ridwan Kamil": the office's place, then the person
+            # "Gubernur Jawa Tengah Darius Wiryo": the office's place, then the person
             parts = rest.split()
             while parts and (norm(parts[0]) in self.lex.sets["place_words"] or self._place(parts[0])):
                 parts.pop(0)

@@ -165,7 +165,7 @@ def article(record, path, ref):
 def source(given, head, url):
     """The outlet: the record's own, else the masthead of the dateline (see
     ``datelines``), else the URL's registered domain. A name written as a
-    host ("news.detik.com", "KOMPAS.com", "m.tribunnews.com") is its
+    host ("news.example.co.id", "KORANKITA.com", "kota.wartanusa.com") is its
     registered domain: one outlet, one source under all its host names."""
     for name in (given, head.outlet if head else None):
         name = " ".join((name or "").split())

@@ -5,12 +5,12 @@ A dateline is a short prefix ended by a dash: "Outlet –", "KOTA, OUTLET -",
 "TEHRAN, Iran —". Its parts are an agency in parentheses, names (an outlet,
 a city, a country) and a date. Which name is the outlet:
 
-- an agency in parentheses, else a name written as a domain ("KOMPAS.com");
-- of two names, the one that is not a known place ("Jakarta, IDN Times");
+- an agency in parentheses, else a name written as a domain ("KORANKITA.com");
+- of two names, the one that is not a known place ("Jakarta, Warta Nusa");
   "City, Country" names none; else the second ("KOTA, OUTLET", the usual
   order), unless only the first is in mixed case;
 - a lone name is an outlet when the article's URL is on its domain
-  ("PIKIRAN RAKYAT" on pikiran-rakyat.com), or when it is a name of several
+  ("WARTA NUSA" on wartanusa.co.id), or when it is a name of several
   words in mixed case ("Jepara Pos") that is not a place; a single word or a
   name in capitals alone ("JAKARTA –", "TANAH RAWA –") is the dateline city.
 
@@ -178,7 +178,7 @@ def _fold(name):
 
 
 def _domain_word(url):
-    """The name part of a URL's registered domain, folded: "pikiranrakyat"."""
+    """The name part of a URL's registered domain, folded: "wartanusa"."""
     domain = registered_domain(url) if url else None
     if not domain or "." not in domain:
         return None

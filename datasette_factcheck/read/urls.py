@@ -1,8 +1,8 @@
 """What a URL says about an article: the outlet's registered domain and the
 publication date written into its path.
 
-The registered domain ("detik.com" for news.detik.com, m.detik.com and
-www.detik.com) comes from the Public Suffix List bundled with the ``tld``
+The registered domain ("example.co.id" for news.example.co.id, m.example.co.id and
+www.example.co.id) comes from the Public Suffix List bundled with the ``tld``
 package (a dependency of trafilatura, read offline, never updated at run
 time); without it, a small rule set covers the common country-code second
 levels (``co.id``, ``co.uk``, ...).
@@ -56,9 +56,9 @@ def host(url):
 
 @functools.lru_cache(maxsize=4096)
 def registered_domain(name):
-    """The registered domain of a URL or host name: "detik.com" for
-    ``https://news.detik.com/x``, "bisnis.com" for "Kabar24.Bisnis.com",
-    "fajar.co.id" for "FAJAR.CO.ID". A host that is no domain (an IP address,
+    """The registered domain of a URL or host name: "example.co.id" for
+    ``https://news.example.co.id/x``, "wartanusa.com" for "Kota.WartaNusa.com",
+    "korankita.co.id" for "KORANKITA.CO.ID". A host that is no domain (an IP address,
     "localhost") is given back as it is; None when there is no host."""
     h = host(name)
     if not h:
@@ -90,7 +90,7 @@ def _fallback_domain(h):
 
 
 def looks_like_domain(name):
-    """Whether a name is written as a domain ("KOMPAS.com", "geosurvey.co.id", "TEMPO.CO")."""
+    """Whether a name is written as a domain ("KORANKITA.com", "geosurvey.co.id", "WARTANUSA.CO")."""
     name = name.strip().lower()
     if " " in name or "." not in name:
         return False
