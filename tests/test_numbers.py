@@ -97,5 +97,20 @@ def test_identifiers_and_ages_are_not_counts(text, language, value):
     assert value not in values(text, language)
 
 
+@pytest.mark.parametrize("text,language,value", [
+    ("Kepala BPBD Arif 12 tahun menjabat. Korban tewas 12 orang.", "id", 12),
+    ("Pesawat Airbus 320 mendarat darurat. Sebanyak 320 warga dievakuasi.", "id", 320),
+    ("The Skyliner 390 came down near the coast. Officials said 390 people were evacuated.", "en", 390),
+    ("Penerbangan 418 dibatalkan. Akibat banjir, 418 orang mengungsi.", "id", 418),
+    ("Flight 418 was cancelled as 418 residents fled the flood.", "en", 418),
+])
+def test_a_number_followed_by_what_it_counts_is_a_count_even_after_a_name(text, language, value):
+    assert value in values(text, language)
+
+
+def test_a_number_after_a_name_with_a_unit_is_not_a_name():
+    assert 12 in values("Kepala Dinas Arif 12 tahun menjabat. Sebanyak 12 rumah rusak.", "id")
+
+
 def test_a_headline_capitalising_every_word_still_counts():
     assert 250 in values("Korban Banjir Bertambah Menjadi 250 Orang", "id")

@@ -144,7 +144,7 @@ def _digit_mention(text, m, lex, sentence_start):
     if zone and (re.search(r"[.:]\d\d$", token) or re.fullmatch(r"\d{1,2}|[0-2]\d[0-5]\d", token)):
         return None  # a clock time: 22.00 WIB, 10 p.m., 1500 GMT
     if re.match(r"\s*\)", after) and re.search(r"(?<![\w'’.-])[A-Z][\w'’.-]*\s*\($", before):
-        return None  # an age after a name: "Robisah (45)"
+        return None  # an age after a name: "Dimas (7)"
     line_start = text.rfind("\n", 0, m.start()) + 1
     if not text[line_start: m.start()].strip() and re.match(r"[.)]\s", after):
         return None  # list numbering
@@ -237,8 +237,9 @@ def claims(doc):
     for i, (s, e) in enumerate(doc.sentences):
         masked = [span for span in doc.date_spans if s <= span[0] < e]
         for n in find(text, s, e, lex, masked):
-            if n.ordinal or (n.value in names and n.qualifier == "exact" and re.fullmatch(r"\d+", text[n.start:n.end])):
-                continue  # a rank, or a number the article uses as a name ("Boeing 737", "Flight 752")
+            if n.ordinal or (n.value in names and n.qualifier == "exact" and re.fullmatch(r"\d+", text[n.start:n.end])
+                             and not _counted_next(text, n.end, lex)):
+                continue  # a rank, or a number the article uses as a name ("Skyliner 390", "Penerbangan 418")
             counted = _counted(doc, n, s, e, previous)
             if counted is None:
                 continue
@@ -255,29 +256,40 @@ def claims(doc):
             )
 
 
-# a word and the number naming something with it: "Boeing 737", "Flight 752", "IE 11"
+# a word and the number naming something with it: "Skyliner 390", "Penerbangan 418", "XP 10"
 SHORT_NUMBER = re.compile(r"(?<=[ \u00a0])\d{1,4}(?![\d.,]\d|[.,]?\d)")
 WORD_BEFORE = re.compile(r"(?<![\w.$])([^\W\d_][\w’'-]*)[ \u00a0]+$")
 
 
 def identifiers(doc):
-    """The numbers an article uses as names: right after a capitalised word that
-    is neither a sentence's first nor a currency or date word ("Boeing 737",
-    "pesawat Flight 752"), or after an all-capitals one anywhere ("IE 11"), with
-    nothing counted after them. Every mention of such a number in the
-    article is the name again ("dari 737 keluarga jet"), not a count."""
+    """The numbers an article uses as names of a model, vehicle, flight or
+    version: right after a capitalised word that is neither a sentence's first
+    nor a currency or date word ("Skyliner 390", "pesawat Nusantara Air 418"),
+    or after an all-capitals one anywhere ("XP 10"), with nothing counted and
+    no unit after them ("Arif 12 tahun" is a duration). A later bare mention of
+    such a number is the name again ("produksi 390 dihentikan"); one followed by
+    what it counts is a count all the same ("390 warga") -- ``claims`` checks."""
     lex, text = doc.lex, doc.text
     if not any(c.isdigit() for c in text):
         return set()
     currency = {norm(c) for c in lexicon.shared()["currency_marks"]}
     skip = set(lex.months) | set(lex.weekdays) | lex.sets["label_words"] | set(lex.hedge_of) | lex.sets["stopwords"]
     names = set()
+    units = {norm(u) for u in lex["relative_units"]} | {norm(p) for p in lex["percent_words"]}
     for n in SHORT_NUMBER.finditer(text):  # digits are rarer than words: find them first
         at = n.start()
+        number = n.group()
+        if any(a <= at < b for a, b in doc.date_spans) or _counted_next(text, n.end(), lex):
+            continue
+        following = re.match(r"[ \u00a0]*([^\W\d_][\w-]*)", text[n.end():n.end() + 30])
+        if following and norm(following.group(1)) in units:
+            continue  # a duration or share: "Arif 12 tahun menjabat"
+        if re.fullmatch(r"(1[89]|20|21)\d\d", number):
+            continue  # a year
         w = WORD_BEFORE.search(text, max(0, at - 40), at)
         if not w or not w.group(1)[0].isupper():
             continue
-        word, number, start = w.group(1), n.group(), w.start(1)
+        word, start = w.group(1), w.start(1)
         if norm(word) in skip or norm(word) in currency:
             continue
         before = text[max(0, start - 8):start].rstrip(" \"“‘'(")
@@ -285,11 +297,7 @@ def identifiers(doc):
         if initial and not (word.isupper() and len(word) >= 2):
             continue
         if _title_case(text, start):
-            continue  # a headline capitalises every word: "Gempa Susulan Mencapai 237 Kali"
-        if any(a <= at < b for a, b in doc.date_spans) or _counted_next(text, n.end(), lex):
-            continue
-        if re.fullmatch(r"(1[89]|20|21)\d\d", number):
-            continue  # a year
+            continue  # a headline capitalises every word: "Korban Banjir Bertambah Menjadi 250 Orang"
         names.add(float(number))
     return names
 
