@@ -79,10 +79,31 @@ def test_a_nickname_is_the_person_named_before():
     assert ids["Dodi"] == ids["Darius Wiryo"]
 
 
-def test_a_person_is_one_entity_across_articles_by_their_first_two_names():
+def test_a_person_is_their_full_name_across_articles():
+    # two people sharing their first two names in two articles stay two
     one, _ = entities("Bharada Anton Wijaya Pranata Siregar diperiksa.")
-    two, _ = entities("Anton Wijaya membantah tuduhan itu.")
-    assert one["Anton Wijaya Pranata Siregar"] == two["Anton Wijaya"] == "anton-wijaya"
+    two, _ = entities("Anton Wijaya Nasution membantah tuduhan itu.")
+    assert one["Anton Wijaya Pranata Siregar"] == "anton-wijaya-pranata-siregar"
+    assert two["Anton Wijaya Nasution"] == "anton-wijaya-nasution"
+
+
+def test_a_shorter_form_in_the_same_article_is_the_person_named_before():
+    ids, _ = entities("Bharada Anton Wijaya Pranata Siregar diperiksa. Anton Wijaya membantah tuduhan itu. Siregar diam.")
+    assert ids["Anton Wijaya"] == ids["Siregar"] == ids["Anton Wijaya Pranata Siregar"] == "anton-wijaya-pranata-siregar"
+
+
+def test_a_shorter_form_two_people_share_is_neither():
+    ids, _ = entities("Anton Wijaya Nasution dan Anton Wijaya Lubis hadir. Anton Wijaya Nasution membantah tuduhan itu. "
+                      "Kemudian Anton Wijaya tiba.")
+    assert ids["Anton Wijaya Nasution"] != ids["Anton Wijaya Lubis"]
+    assert ids.get("Anton Wijaya") not in (ids["Anton Wijaya Nasution"], ids["Anton Wijaya Lubis"])
+
+
+def test_a_common_word_before_a_name_is_not_part_of_it():
+    assert stances("Warga Rahmat Hidayat Lubis membantah tuduhan itu.") == {("rahmat-hidayat-lubis", "denied")}
+    ids, _ = entities("Korban Sinta Maharani Putri mengaku dipukul.")
+    assert ids["Sinta Maharani Putri"] == "sinta-maharani-putri"
+    assert "korban-sinta" not in ids.values()
 
 
 def test_places_and_headlines_are_not_people():

@@ -19,6 +19,23 @@ from ..read.datelines import dateline
 from .entities import Matcher, acronym_definitions, slug, unknown_names
 
 
+def _common_words():
+    """Single words the lexicons of every language use as common words
+    (word lists, proposition and stance forms), less title, organisation and
+    place words: capitalised before a name, such a word is not part of it."""
+    out, names = set(), set()
+    for code in lexicon.languages():
+        lex = lexicon.get(code)
+        for key, values in lex.sets.items():
+            for value in values:
+                for w in re.findall(r"\w+", str(value)):
+                    (names if key in ("titles", "organisation_words", "place_words") else out).add(norm(w))
+        for forms in (lex.proposition_of, lex.stance_of):
+            for form in forms:
+                out.update(norm(w) for w in re.findall(r"\w+", str(form)))
+    return {w for w in out - names if w.isalpha() and len(w) >= 3}
+
+
 class Document:
     def __init__(self, article, matcher: Matcher, today=None):
         self.article = article
@@ -351,11 +368,11 @@ class Document:
 
     def _entity(self, entity, name, kind, aliases):
         """Record a new entity (or new aliases of a known one); a person's id is
-        their first two names, so "Anton Wijaya Pranata Siregar" and
-        "Anton Wijaya" in two articles are one person."""
+        their full name, so two people sharing their first two names in two
+        articles stay two; in one article, a shorter form of a person named
+        before ("Anton Wijaya" after "Anton Wijaya Pranata Siregar") is them."""
         if entity is None:
-            parts = name.split()
-            entity = slug(" ".join(parts[:2])) if kind == "person" else slug(name)
+            entity = (self._longer_person(name) if kind == "person" else None) or slug(name)
         row = self.new_entities.setdefault(entity, {"id": entity, "name": name, "kind": kind, "aliases": set()})
         row["aliases"].update(aliases)
         self.name_ids[norm(name)] = entity
@@ -365,6 +382,20 @@ class Document:
                     key = norm(w)
                     self.token_ids[key] = entity if self.token_ids.get(key, entity) == entity else False
         return entity
+
+    def _longer_person(self, name):
+        """The one person of this article whose name holds every word of
+        ``name``, in order, and more; None when none or several do."""
+        want = [norm(w) for w in name.split()]
+        found = set()
+        for entity, row in self.new_entities.items():
+            if row["kind"] != "person":
+                continue
+            for alias in row["aliases"] | {row["name"]}:
+                have = iter(norm(w) for w in alias.split())
+                if len(alias.split()) > len(want) and all(w in have for w in want):
+                    found.add(entity)
+        return next(iter(found)) if len(found) == 1 else None
 
     def _known_name(self, name):
         """The entity a name found in this article already has, if any."""
@@ -409,7 +440,23 @@ class Document:
     def _without_titles(self, name):
         """A person's name without the ranks and offices before it, so
         "Irjen Bayu Santosa" and "spokesman Bayu Santosa" are one person;
-        an office over a place ("Kapolda Jawa Timur") stays whole."""
+        an office over a place ("Kapolda Jawa Timur") stays whole; nor a
+        common word before it ("Warga Rahmat Hidayat Lubis", see ``_common_lead``)."""
+        name = self._titled(name)
+        parts = name.split()
+        if len(parts) >= 3 and self._common_lead(parts[0]) and self._kind(parts[1:]) == "person":
+            return " ".join(parts[1:])
+        return name
+
+    def _common_lead(self, word):
+        """Whether a capitalised word before a name is a common word, no part
+        of the name: one the lexicons use as a common word ("warga" among the
+        count fillers, "korban" in a proposition) and no title, organisation
+        or place word."""
+        vocab = lexicon.shared().memo("common_words", lambda _: _common_words())
+        return norm(word) in vocab
+
+    def _titled(self, name):
         found = list(self.lex.re["title"].finditer(name))
         if found and found[-1].end() < len(name):
             rest = name[found[-1].end():].strip(" ,.")
