@@ -227,7 +227,7 @@ def read_date(case):
     if "phrase" in case:  # a whole sentence of dateparser's search cases, as it is
         text, base = case["text"], dt.date.fromisoformat(case["base"])
     else:
-        text, base = ("Peristiwa itu terjadi pada " if case["lang"] == "id" else "It happened on ") + case["text"] + ".", BASE
+        text, base = ("Banjir melanda pada " if case["lang"] == "id" else "It happened on ") + case["text"] + ".", BASE
     got = [m.value for m in dates.find(text, 0, len(text), lex) if dates.resolve(m, base)]
     want = case["expected"]
     return want in got or any(len(g) < len(want) and want.startswith(g) and " week" in text.replace("minggu", " week") for g in got)

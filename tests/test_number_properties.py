@@ -103,7 +103,7 @@ def expected(skeleton, d):
     return f"{d.year:04d}"
 
 
-LEAD = {"id": {"day": "Peristiwa itu terjadi pada {}.", "month": "Peristiwa itu terjadi pada {}.", "year": "Peristiwa itu terjadi pada {}."},
+LEAD = {"id": {"day": "Banjir melanda pada {}.", "month": "Banjir melanda pada {}.", "year": "Banjir melanda pada {}."},
         "en": {"day": "The event took place on {}.", "month": "The event took place in {}.", "year": "The event took place in {}."}}
 
 

@@ -63,7 +63,7 @@ def _patterns(lex: Lexicon):
         (re.compile(rf"(?<!\w)(?:{NUM}\s+|(?P<se>{alternation(lex['unit_prefixes'])}))(?P<unit>{units})\s+(?P<ago>{ago})(?!\w)", re.I), ("relative",)),
         # kemarin, pekan lalu, last month
         (re.compile(rf"(?<!\w)(?P<rel>{relative})(?!\w)", re.I), ("relative",)),
-        # Rabu, 8/1 and Wed, 1/8: a weekday and a numeric day without its year
+        # Kamis, 9/2 and Thu, 2/9: a weekday and a numeric day without its year
         (re.compile(rf"(?P<wd>{W})\s*,\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?![/\d])", re.I), ("weekday", "digit")),
         # ", Friday." closing a sentence: the weekday of a news agency's report
         (re.compile(rf"(?<=,)\s*(?P<wd>{W})(?:\s+(?:{parts}))?(?=\s*[.;]|\s*$)", re.I), ("weekday",)),
