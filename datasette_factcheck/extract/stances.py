@@ -25,16 +25,16 @@ def claims(doc):
         for value, cs, ce, passive in _cues(doc, s, e, parts):
             clause = next(((a, b) for a, b in parts if a <= cs < b), (s, e))
             refused = _refused(doc, clause[0], cs)
-            if (not refused and _modal(doc, clause[0], cs)) or _told_as_history(doc, s, clause[0], cs):
-                continue
+            if _modal(doc, clause[0], cs, without=_refusals(lex)) or _told_as_history(doc, s, clause[0], cs):
+                continue  # a conditional stays one with a refusal in it ("if X refuses to confirm")
             if refused and value != "silent":  # "refused to confirm", "could not confirm", "menolak mengonfirmasi"
-                value = "denied" if value == "confirmed" and _insisted(doc, clause[0], cs) else "silent"
+                value = "denied" if _insisted(doc, clause[0], cs, text[cs:ce]) else "silent"
             if passive and _requested(doc, s, cs):
                 continue  # "saat dikonfirmasi, X ...": the reporter asked
             if refused:
                 pass
             elif value != "silent" and _negated(doc, clause[0], cs) and not lex.re["negation"].search(text, cs, ce):
-                value = "denied" if value == "confirmed" and _insisted(doc, clause[0], cs) else "silent"
+                value = "denied" if _insisted(doc, clause[0], cs, text[cs:ce]) else "silent"
             elif value == "confirmed" and _ignorant(doc, ce, clause[1]):
                 value = "silent"  # "mengaku belum mengetahui": says it does not know
             quote = next((q for q in quotes if q[0] < cs < q[1]), None)
@@ -42,7 +42,8 @@ def claims(doc):
                 holders = _quoted_holders(doc, s, e, quote, last_holders)
             else:
                 holders = _holders(doc, s, cs, ce, clause, parts, passive)
-            holders = list(dict.fromkeys(doc.body_of.get(h, h) for h in holders))
+            if not _personal(doc, ce, clause[1]):  # "membantah keterlibatan pribadinya" stays the person's
+                holders = list(dict.fromkeys(doc.body_of.get(h, h) for h in holders))
             if not holders:
                 continue
             proposition = _proposition(doc, s, e, cs, ce)
@@ -63,16 +64,89 @@ def claims(doc):
 
 
 def _assertable(lex):
-    """The surface forms of the propositions an actor affirms by stating them."""
-    return lex.memo("assertable", lambda l: words_pattern(
-        [w for w, c in l.proposition_of.items() if norm(c) in l.sets["assertable"]], l["suffixes"]))
+    """The surface forms an actor affirms a proposition by stating: every
+    proposition's, but not a bare thing counted ("troops", "senjata"), which
+    names no event or state, nor a proposition that is a count ("jumlah
+    korban", "death toll": a number claim, not a stance)."""
+    def build(l):
+        things = set(l.noun_of) | set(l.state_of)
+        counts = set(l.noun_of.values()) | set(l.state_of.values())
+        return words_pattern([w for w, c in l.proposition_of.items() if w not in things and c not in counts],
+                             l["suffixes"])
+    return lex.memo("assertable", build)
+
+
+def _propositions(doc, pattern, start, end):
+    """The matches of ``pattern`` between start and end that name their
+    proposition: a form whose proposition needs an object ("downed",
+    "dijatuhkan") has one of its object words right before it (a passive's
+    subject) or right after it, no preposition between ("downed the
+    helicopter"; not "downed a drone", "dijatuhkan dari helikopter")."""
+    lex, text = doc.lex, doc.text
+    objects = lex.memo("proposition_objects", lambda l: {
+        c: {norm(w) for w in ws} for c, ws in (l["proposition_objects"] or {}).items()})
+    for m in pattern.finditer(text, start, end):
+        need = objects.get(lex.lookup(lex.proposition_of, m.group()))
+        if not need:
+            yield m
+            continue
+        if any(norm(w) in need for w in m.group().split()):
+            yield m
+            continue
+        lead = max(start, m.start() - 80)
+        cut = max([lead] + [lead + x.end() for x in re.finditer(r"[,;:.!?\"“”()]", text[lead:m.start()])])
+        before = [norm(w) for _, _, w in words(text, cut, m.start())][-6:]  # "the plane that crashed was shot down"
+        after = []
+        for k, (_, _, w) in enumerate(words(text, m.end(), end)[:5]):
+            w = norm(w)
+            if k == 0 and w in lex.sets["object_prepositions"]:
+                continue  # "the downing of the helicopter"
+            if w in lex.sets["prepositions"] or w in lex.sets["clause_breaks"]:
+                break
+            after.append(w)
+        if any(w in need for w in before + after):
+            yield m
+
+
+def _first_proposition(doc, pattern, start, end):
+    return next(_propositions(doc, pattern, start, end), None)
+
+
+def _negation_reaches(lex, between):
+    """Whether a negation in the words between a speech verb and the
+    proposition denies it: not one qualifying a manner ("tidak sengaja"), nor
+    one of another noun or clause, a preposition or clause word between it and
+    the proposition ("tidak ada korban dalam ...", "no one was hurt when ...")."""
+    between = _manner(lex).sub(" ", between)
+    negs = list(lex.re["negation"].finditer(between))
+    if not negs:
+        return False
+    rest = [norm(w) for w in between[negs[-1].end():].split()]
+    return not any(w in lex.sets["prepositions"] or w in lex.sets["clause_breaks"] for w in rest)
+
+
+def _denied_after(doc, lex, p_end, clause_end):
+    """After the proposition, its predicate calls it false ("... adalah
+    rekayasa", "... is untrue") or says it never happened ("... tidak pernah
+    terjadi", "... never happened", "... did not take place")."""
+    after = [w for _, _, w in words(doc.text, p_end, clause_end)[:8]]
+    joined = " ".join(after)
+    if _falsity(lex).search(joined):
+        return True
+    occur = lex.memo("occurrence", lambda l: words_pattern(l["occurrence_words"], l["suffixes"]))
+    skip = lex.sets["demonstratives"] | lex.sets["determiners"]
+    head = [w for w in after if norm(w) not in skip][:5]
+    text = " ".join(head)
+    neg = lex.re["negation"].search(text)
+    return bool(neg and occur.search(text, neg.end()) and not _manner(lex).search(text))
 
 
 def _assertions(doc, s, e, parts, quotes):
     """(value, start, end, proposition) for a speech verb stating an assertable
-    proposition as fact: "X says a missile downed the plane" affirms it (the
-    speech verb is the cue); "X said no missile hit the plane", "X menegaskan
-    bahwa ... adalah rekayasa" deny it. A hedge ("highly likely"), a report
+    proposition as fact: "X says the levee was breached" affirms it (the
+    speech verb is the cue); "X said the levee was never breached", "X
+    menegaskan bahwa ... adalah rekayasa", "X mengatakan ... tidak pernah
+    terjadi" deny it. A hedge ("highly likely"), a report
     ("reports that"), a stance of someone else in between or a negated,
     modal or quoted speech verb give nothing."""
     lex, text = doc.lex, doc.text
@@ -82,30 +156,31 @@ def _assertions(doc, s, e, parts, quotes):
             continue
         quote = next((q for q in quotes if q[1] <= m.start() and _speaker_gap(text[q[1]:m.start()])), None)
         if quote:  # "“... there was no shootout ...”, X said": the quotation is what was said
-            p = _assertable(lex).search(text, quote[0], quote[1])
-            if p:
+            p = _first_proposition(doc, _assertable(lex), quote[0], quote[1])
+            if p and len(words(text, quote[0], p.start())) <= 5:  # the quotation states it: "there was no ..."
                 between = " ".join(w for _, _, w in words(text, quote[0], p.start()))
                 if not (lex.re["modality"].search(_hedges(lex).sub(" ", between)) or lex.re["stance"].search(between)):
-                    denied = lex.re["negation"].search(_manner(lex).sub(" ", between))
+                    denied = _negation_reaches(lex, between) or _denied_after(doc, lex, p.end(), quote[1])
                     found.append(("denied" if denied else "confirmed", m.start(), m.end(),
                                   lex.lookup(lex.proposition_of, p.group()), quote))
             continue
-        p = _assertable(lex).search(text, m.end(), e)
+        p = _first_proposition(doc, _assertable(lex), m.end(), e)
         if not p or any(q[0] < p.start() < q[1] for q in quotes):
             continue  # a quotation is its own speaker's
         clause = next(((a, b) for a, b in parts if a <= m.start() < b), (s, e))
         if _modal(doc, clause[0], m.start()) or _negated(doc, clause[0], m.start()):
             continue
-        between = " ".join(w for _, _, w in words(text, m.end(), p.start()))
+        between = words(text, m.end(), p.start())
+        if len(between) > 16:
+            continue  # far from the verb: another clause's matter ("..., including officers who ordered ...")
+        between = " ".join(w for _, _, w in between)
         named = {norm(w) for w in between.split()}
         hedge = _hedges(lex).sub(" ", between)
         if (lex.re["modality"].search(hedge) or lex.re["stance"].search(between)
                 or lex.re["speech"].search(between) or named & _reported(lex)):
             continue  # hedged, someone else's stance, or a report retold
         p_clause = next(((a, b) for a, b in parts if a <= p.start() < b), (p.start(), e))
-        after = " ".join(w for _, _, w in words(text, p.end(), p_clause[1])[:8])
-        denied = _manner(lex).sub(" ", between)
-        denied = lex.re["negation"].search(denied) or _falsity(lex).search(after)
+        denied = _negation_reaches(lex, between) or _denied_after(doc, lex, p.end(), p_clause[1])
         proposition = lex.lookup(lex.proposition_of, p.group())
         found.append(("denied" if denied else "confirmed", m.start(), m.end(), proposition, None))
     return found
@@ -159,8 +234,17 @@ def _window(doc, start, end, n):
     return [w for _, _, w in words(doc.text, start, end)[-n:]]
 
 
-def _modal(doc, clause_start, cue_start):
-    return bool(doc.lex.re["modality"].search(" ".join(_window(doc, clause_start, cue_start, 8))))
+def _modal(doc, clause_start, cue_start, without=None):
+    """A modal word in the eight words before the cue; ``without`` a pattern
+    whose matches are no modality there (a refusal's "tidak bisa", "could not")."""
+    window = " ".join(_window(doc, clause_start, cue_start, 8))
+    if without is not None:
+        window = without.sub(" ", window)
+    return bool(doc.lex.re["modality"].search(window))
+
+
+def _refusals(lex):
+    return lex.memo("refusals", lambda l: words_pattern(l["refusals"], l["suffixes"]))
 
 
 def _told_as_history(doc, s, clause_start, cue_start):
@@ -178,10 +262,16 @@ def _told_as_history(doc, s, clause_start, cue_start):
 
 def _refused(doc, clause_start, cue_start):
     """A refusal or failure right before the cue (within three words)."""
-    lex = doc.lex
-    pattern = lex.memo("refusals", lambda l: words_pattern(l["refusals"], l["suffixes"]))
     window = " ".join(_window(doc, clause_start, cue_start, 3))
-    return bool(pattern.search(window))
+    return bool(_refusals(doc.lex).search(window))
+
+
+def _personal(doc, ce, end):
+    """The cue's object is the speaker's own matter ("keterlibatan pribadinya",
+    "his own role"): the stance is the person's, not the body's they speak for."""
+    lex = doc.lex
+    pattern = lex.memo("personal", lambda l: words_pattern(l["personal_words"], l["suffixes"]))
+    return bool(pattern.search(" ".join(w for _, _, w in words(doc.text, ce, end)[:6])))
 
 
 def _requested(doc, clause_start, cue_start):
@@ -190,16 +280,20 @@ def _requested(doc, clause_start, cue_start):
     return bool(before) and norm(before[-1]) in doc.lex.sets["request_frames"]
 
 
-def _insisted(doc, clause_start, cue_start):
-    """ "bersikeras tidak mau mengakui", "insisted he would not admit": a denial."""
-    return any(norm(w) in doc.lex.sets["insistence_words"] for w in _window(doc, clause_start, cue_start, 6))
+def _insisted(doc, clause_start, cue_start, cue):
+    """ "bersikukuh tidak mau membenarkan", "insisted he would not admit": a
+    denial, for an admission only; insisting one will not confirm is silence."""
+    lex = doc.lex
+    admits = lex.memo("admissions", lambda l: words_pattern(l["admissions"], l["suffixes"]))
+    return bool(admits.fullmatch(cue)) and any(
+        norm(w) in lex.sets["insistence_words"] for w in _window(doc, clause_start, cue_start, 6))
 
 
 def _ignorant(doc, ce, end):
     """A negation and a word of knowing right after a confirmation cue."""
     after = [norm(w) for _, _, w in words(doc.text, ce, end)[:4]]
     if any(w in doc.lex.sets["pending_words"] for w in after[:2]):
-        return True  # "mengaku masih menunggu informasi"
+        return True  # "mengaku masih menanti laporan"
     return any(w in doc.lex.sets["negations"] for w in after[:2]) and any(w in doc.lex.sets["ignorance_words"] for w in after)
 
 
@@ -247,8 +341,8 @@ def _earlier(doc, clause, parts):
 
 def _representative(doc, known_end, cs):
     """Whether the name after the known body names a person speaking for it,
-    titles between ("PM Kanada Justin Trudeau", "Canadian Prime Minister
-    Justin Trudeau", "Kadiv Humas Polri, Irjen Dedi"): the body holds the stance."""
+    titles between ("PM Jepang Haruki Tendo", "Japanese Prime Minister
+    Haruki Tendo", "Kadiv Humas Polda, Irjen Bayu"): the body holds the stance."""
     lex, text = doc.lex, doc.text
     stop = lex.sets["stopwords"] | lex.sets["modality"] | set(lex.stance_of)
     names = unknown_names(text, known_end, cs, stop)
@@ -298,7 +392,7 @@ def _quoted_holders(doc, s, e, quote, last_holders):
     if after:
         return [after[0][2]]
     name = doc.holder_from_name(quote[1], min(e, quote[1] + 60), last=False)
-    if name:  # "..., said Ferdy Sambo"
+    if name:  # "..., said Tono Gunawan"
         return [name]
     if doc.lex.morph.speaker_pronoun(doc.text[quote[1]:e]):
         return list(last_holders)
@@ -311,10 +405,10 @@ def _proposition(doc, s, e, cs, ce):
     else, for a bare cue or a generic object ("membantah laporan itu"), the
     article's main proposition."""
     lex, text = doc.lex, doc.text
-    after = lex.re["proposition"].search(text, ce, e)
+    after = _first_proposition(doc, lex.re["proposition"], ce, e)
     if after:
         return lex.lookup(lex.proposition_of, after.group())
-    before = list(lex.re["proposition"].finditer(text, s, cs))
+    before = list(_propositions(doc, lex.re["proposition"], s, cs))
     if before:
         return lex.lookup(lex.proposition_of, before[-1].group())
     label = _object_phrase(doc, ce, e)
