@@ -81,28 +81,28 @@ def test_a_nickname_is_the_person_named_before():
 
 def test_a_person_is_their_full_name_across_articles():
     # two people sharing their first two names in two articles stay two
-    one, _ = entities("Bharada Anton Wijaya Pranata Siregar diperiksa.")
-    two, _ = entities("Anton Wijaya Nasution membantah tuduhan itu.")
-    assert one["Anton Wijaya Pranata Siregar"] == "anton-wijaya-pranata-siregar"
-    assert two["Anton Wijaya Nasution"] == "anton-wijaya-nasution"
+    one, _ = entities("Bharada Anton Wiranata Pranata Siregar diperiksa.")
+    two, _ = entities("Anton Wiranata Nasution membantah tuduhan itu.")
+    assert one["Anton Wiranata Pranata Siregar"] == "anton-wiranata-pranata-siregar"
+    assert two["Anton Wiranata Nasution"] == "anton-wiranata-nasution"
 
 
 def test_a_shorter_form_in_the_same_article_is_the_person_named_before():
-    ids, _ = entities("Bharada Anton Wijaya Pranata Siregar diperiksa. Anton Wijaya membantah tuduhan itu. Siregar diam.")
-    assert ids["Anton Wijaya"] == ids["Siregar"] == ids["Anton Wijaya Pranata Siregar"] == "anton-wijaya-pranata-siregar"
+    ids, _ = entities("Bharada Anton Wiranata Pranata Siregar diperiksa. Anton Wiranata membantah tuduhan itu. Siregar diam.")
+    assert ids["Anton Wiranata"] == ids["Siregar"] == ids["Anton Wiranata Pranata Siregar"] == "anton-wiranata-pranata-siregar"
 
 
 def test_a_shorter_form_two_people_share_is_neither():
-    ids, _ = entities("Anton Wijaya Nasution dan Anton Wijaya Lubis hadir. Anton Wijaya Nasution membantah tuduhan itu. "
-                      "Kemudian Anton Wijaya tiba.")
-    assert ids["Anton Wijaya Nasution"] != ids["Anton Wijaya Lubis"]
-    assert ids.get("Anton Wijaya") not in (ids["Anton Wijaya Nasution"], ids["Anton Wijaya Lubis"])
+    ids, _ = entities("Anton Wiranata Nasution dan Anton Wiranata Lubis hadir. Anton Wiranata Nasution membantah tuduhan itu. "
+                      "Kemudian Anton Wiranata tiba.")
+    assert ids["Anton Wiranata Nasution"] != ids["Anton Wiranata Lubis"]
+    assert ids.get("Anton Wiranata") not in (ids["Anton Wiranata Nasution"], ids["Anton Wiranata Lubis"])
 
 
 def test_a_common_word_before_a_name_is_not_part_of_it():
     assert stances("Warga Rahmat Hidayat Lubis membantah tuduhan itu.") == {("rahmat-hidayat-lubis", "denied")}
-    ids, _ = entities("Korban Sinta Maharani Putri mengaku dipukul.")
-    assert ids["Sinta Maharani Putri"] == "sinta-maharani-putri"
+    ids, _ = entities("Korban Sinta Maharani Lestari mengaku dipukul.")
+    assert ids["Sinta Maharani Lestari"] == "sinta-maharani-lestari"
     assert "korban-sinta" not in ids.values()
 
 

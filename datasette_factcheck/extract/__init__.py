@@ -218,7 +218,7 @@ class Document:
                     kind = self._kind(parts)
                     if kind == "extracted":
                         continue  # a place or a phrase ("Kota Sumber"), not a person or a body
-                    # with its rank ("Bharada Anton Wijaya") the same person
+                    # with its rank ("Bharada Anton Wiranata") the same person
                     entity = self._entity(None, bare, kind, (bare, name) if kind == "person" and len(name.split()) <= 6 else (bare,))
                     body = self._body_before(a) if kind == "person" else None
                     if body:
@@ -370,7 +370,7 @@ class Document:
         """Record a new entity (or new aliases of a known one); a person's id is
         their full name, so two people sharing their first two names in two
         articles stay two; in one article, a shorter form of a person named
-        before ("Anton Wijaya" after "Anton Wijaya Pranata Siregar") is them."""
+        before ("Anton Wiranata" after "Anton Wiranata Pranata Siregar") is them."""
         if entity is None:
             entity = (self._longer_person(name) if kind == "person" else None) or slug(name)
         row = self.new_entities.setdefault(entity, {"id": entity, "name": name, "kind": kind, "aliases": set()})

@@ -7,7 +7,7 @@ WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
 # A sentence ends at . ! ? (and closing quotes/brackets) before a space and a
 # capital, digit or opening quote; or at a line break.
 BOUNDARY = re.compile(r"([.!?…]+[\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F])"
-                      # a full stop with its space lost: "Kamis (4/8/2022).Sebelumnya", "ditahan.Hal"
+                      # a full stop with its space lost: "Selasa (9/5/2023).Setelah", "dievakuasi.Warga"
                       r"|(?<=[a-z]{3}|..\))([.!?])(?=[A-Z][a-z]{2})")
 QUOTES = re.compile(r"[\"“”]")
 
