@@ -76,7 +76,7 @@ async def test_index_json(ds):
         ("?status=open&kind=stance&relation=conflict", ["f-stance-conflict"]),
         ("?entity=north-korea&kind=number", ["f-number-conflict"]),
         ("?entity=russia", []),
-        ("?source=Antara", ["f-date-conflict"]),
+        ("?source=Wartanusa", ["f-date-conflict"]),
         ("?language=en&relation=conflict", ["f-date-conflict"]),
         ("?since=2025-01-01", ["f-stance-change", "f-date-conflict", "f-evil"]),
         ("?until=2024-10-22", ["f-stance-conflict", "f-number-conflict"]),
@@ -107,12 +107,12 @@ async def test_filters_also_narrow_the_counts(ds):
 
 
 async def test_filters_are_kept_in_the_form_and_links(ds):
-    html = (await ds.client.get("/-/factcheck/fc?kind=stance&source=Antara&_sort=date")).text
+    html = (await ds.client.get("/-/factcheck/fc?kind=stance&source=Wartanusa&_sort=date")).text
     assert "<option selected>stance</option>" in html
-    assert 'name="source" value="Antara"' in html
+    assert 'name="source" value="Wartanusa"' in html
     assert '<input type="hidden" name="_sort" value="date">' in html
     # The "newest" sort link keeps the filters and swaps the sort.
-    assert 'href="/-/factcheck/fc?kind=stance&amp;source=Antara&amp;_sort_desc=date"' in html
+    assert 'href="/-/factcheck/fc?kind=stance&amp;source=Wartanusa&amp;_sort_desc=date"' in html
 
 
 async def test_sorting(ds):

@@ -53,7 +53,7 @@ async def test_stance_history(ds):
         ("2024-10-22", "denied", "Koran Prabumulih Pos"),
         ("2024-10-23", "denied", "<b>Evil Outlet</b>"),
         ("2025-04-27", "confirmed", "Example Times"),
-        ("2025-04-28", "confirmed", "Antara"),
+        ("2025-04-28", "confirmed", "Wartanusa"),
     ]
     assert {row["proposition"] for row in found} == {"sent troops to Russia"}
 

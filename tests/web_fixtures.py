@@ -41,9 +41,9 @@ ARTICLES = [
         "text": "On 27 April 2025 North Korea admitted that it had sent troops to Russia.",
     },
     {
-        "id": "a-antara", "ref": "002_antara.txt", "path": "seeds/002_antara.txt",
-        "url": "http://antara.example/akui", "title": "Akhirnya, Korea Utara Akui Kirim Pasukan",
-        "source": "Antara", "published": "2025-04-29T10:21:00+07:00", "language": "id",
+        "id": "a-wartanusa", "ref": "002_wartanusa.txt", "path": "seeds/002_wartanusa.txt",
+        "url": "http://wartanusa.example/akui", "title": "Akhirnya, Korea Utara Akui Kirim Pasukan",
+        "source": "Wartanusa", "published": "2025-04-29T10:21:00+07:00", "language": "id",
         "text": "Pada 28 April 2025, Korea Utara mengakui telah mengirim pasukan ke Rusia.",
     },
     {
@@ -78,8 +78,8 @@ CLAIMS = [
     ("k-prabu-11000", "a-prabumulih", "number", "troops sent to Russia", "11000", 11000.0, "2024-10-18", "inferred", "11.000 tentara"),
     ("k-times-confirmed", "a-times", "stance", TROOPS, "confirmed", None, "2025-04-27", "sentence", "admitted"),
     ("k-times-date", "a-times", "date", "North Korea acknowledged sending troops", "2025-04-27", None, None, None, "27 April 2025"),
-    ("k-antara-date", "a-antara", "date", "North Korea acknowledged sending troops", "2025-04-28", None, None, None, "28 April 2025"),
-    ("k-antara-confirmed", "a-antara", "stance", TROOPS, "confirmed", None, "2025-04-28", "sentence", "mengakui"),
+    ("k-wartanusa-date", "a-wartanusa", "date", "North Korea acknowledged sending troops", "2025-04-28", None, None, None, "28 April 2025"),
+    ("k-wartanusa-confirmed", "a-wartanusa", "stance", TROOPS, "confirmed", None, "2025-04-28", "sentence", "mengakui"),
     ("k-evil-denied", "a-evil", "stance", TROOPS, "denied", None, "2024-10-23", "published", "denied"),
 ]
 
@@ -93,8 +93,8 @@ FLAGS = [
      "and admitted it on 27 Apr 2025 (Example Times)."),
     ("f-number-conflict", "k-jepara-12000", "k-prabu-11000", "number", "conflict", "confirmed", 0.7,
      "Jepara Pos says 12,000 troops were sent to Russia; Koran Prabumulih Pos says 11,000, both as of 18 Oct 2024."),
-    ("f-date-conflict", "k-times-date", "k-antara-date", "date", "conflict", "open", 0.6,
-     "Example Times dates the acknowledgement to 27 Apr 2025; Antara to 28 Apr 2025."),
+    ("f-date-conflict", "k-times-date", "k-wartanusa-date", "date", "conflict", "open", 0.6,
+     "Example Times dates the acknowledgement to 27 Apr 2025; Wartanusa to 28 Apr 2025."),
     ("f-evil", "k-evil-denied", "k-times-confirmed", "stance", "change", "open", 0.5,
      '<script>alert("explanation")</script> denied vs confirmed'),
 ]
