@@ -82,6 +82,15 @@ class Claim:
         return row
 
 
+class Mention(NamedTuple):
+    """An entity named in a text: where (offsets), which entity, and as what surface."""
+
+    start: int
+    end: int
+    entity: str
+    surface: str
+
+
 class Disagreement(NamedTuple):
     """What a rule reports: two claims (rows of one slot, from two articles
     whose accounts differ) and how strongly they disagree, 0 to 1. Whether it

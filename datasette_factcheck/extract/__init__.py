@@ -12,7 +12,7 @@ from collections import Counter
 
 from .. import lexicon, plugins
 from ..lexicon import fold, norm, words_pattern
-from ..model import Claim, iso_day
+from ..model import Claim, Mention, iso_day
 from . import dates, sentences
 from .sentences import words
 from ..read.datelines import dateline
@@ -47,7 +47,7 @@ class Document:
         self.sentences = list(sentences.split(self.text, self.lex.sets["abbreviations"]))
         # the outlet's dateline ("Jakarta Wire –") names no actor of the story
         self.dateline_end = dateline(self.text)[1]
-        self.mentions = [m for m in matcher.find(self.text) if m[0] >= self.dateline_end]
+        self.mentions = [m for m in matcher.find(self.text) if m.start >= self.dateline_end]
         self.name_ids, self.token_ids, self.body_of = {}, {}, {}
         self._register_names()
         self.published = iso_day(article.get("published"))
@@ -97,7 +97,7 @@ class Document:
 
     # -- entities ----------------------------------------------------------
     def entities_in(self, start, end):
-        return [m for m in self.mentions if m[0] >= start and m[1] <= end]
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
 
     def actor_before(self, start, end):
         """The entities acting before ``end``: the nearest mention not governed by a
@@ -195,7 +195,7 @@ class Document:
                     continue
                 if self._overlaps(a, b):
                     # "Juru bicara Polda Lembah Hijau Kombes X": the name after the known one
-                    inside = [m for m in self.mentions if a < m[1] and m[0] < b]
+                    inside = [m for m in self.mentions if a < m.end and m.start < b]
                     a = inside[-1][1]
                     while a < b and not text[a].isalnum():
                         a += 1
@@ -269,18 +269,18 @@ class Document:
         """The known body a person's name follows with only titles between
         ("Kapolri Jenderal X", "Juru bicara Polda Lembah Hijau, Kombes X"): the body they speak for."""
         k = bisect.bisect_left(self.mentions, (at,)) - 1
-        if k < 0 or self.mentions[k][1] > at or at - self.mentions[k][1] > 40:
+        if k < 0 or self.mentions[k].end > at or at - self.mentions[k].end > 40:
             return None
-        gap = self.text[self.mentions[k][1]:at]
+        gap = self.text[self.mentions[k].end:at]
         if re.search(r"[^\w\s,.]", gap) or not all(norm(w) in self._title_words() for w in re.findall(r"\w+", gap)):
             return None
-        return self.mentions[k][2] if self.voice_of(self.mentions[k]) else None
+        return self.mentions[k].entity if self.voice_of(self.mentions[k]) else None
 
     def voice_of(self, mention):
         """Whether a person named after this mention speaks for it: not when a
         unit's name comes before it ("Kepala Satuan Logistik Polri X" heads a unit)."""
-        before = words(self.text, max(0, mention[0] - 30), mention[0])
-        if not before or self.text[before[-1][1]:mention[0]] != " ":
+        before = words(self.text, max(0, mention.start - 30), mention.start)
+        if not before or self.text[before[-1][1]:mention.start] != " ":
             return True
         return not (before[-1][2][0].isupper() and norm(before[-1][2]) not in self._title_words())
 
@@ -335,7 +335,7 @@ class Document:
         a known name, more capitalised words and a company word make a company
         of its own (its id from the known entity's, so both spellings meet),
         which replaces the state as the mention there."""
-        inside = [m for m in self.mentions if a <= m[0] and m[1] <= b]
+        inside = [m for m in self.mentions if a <= m.start and m.end <= b]
         if len(inside) != 1 or inside[0][0] != a:
             return False
         rest = self.text[inside[0][1]:b].split()
@@ -343,13 +343,13 @@ class Document:
             return False
         name = self.text[a:b]
         entity = self._entity(slug(inside[0][2] + " " + " ".join(rest)), name, "organisation", (name,))
-        self.mentions = sorted([m for m in self.mentions if m is not inside[0]] + [(a, b, entity, name)])
+        self.mentions = sorted([m for m in self.mentions if m is not inside[0]] + [Mention(a, b, entity, name)])
         return True
 
     def _overlaps(self, a, b):
         """Whether text[a:b] overlaps a mention."""
         k = bisect.bisect_left(self.mentions, (b,))
-        return any(m[1] > a for m in self.mentions[max(0, k - 3):k])
+        return any(m.end > a for m in self.mentions[max(0, k - 3):k])
 
     def _kind(self, parts):
         """ "organisation" (a word of an organisation's in any language, or an
@@ -410,8 +410,8 @@ class Document:
         taken = list(self.mentions)
         for form in forms:
             for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", self.text):
-                if m.start() >= self.dateline_end and not any(t[0] < m.end() and m.start() < t[1] for t in taken):
-                    taken.append((m.start(), m.end(), entity, form))
+                if m.start() >= self.dateline_end and not any(t.start < m.end() and m.start() < t.end for t in taken):
+                    taken.append(Mention(m.start(), m.end(), entity, form))
         self.mentions = sorted(taken)
 
     def holder_from_name(self, start, end, last=True):
@@ -421,7 +421,7 @@ class Document:
         stop = lex.sets["stopwords"] | lex.sets["modality"] | set(lex.stance_of) | set(lex.weekdays) | set(lex.months)
         names = []
         for a, b, name, sure in unknown_names(self.text, start, end, stop):
-            if any(m[0] < b and a < m[1] for m in self.mentions) or self._governed(max(0, a - 40), a, agents=False):
+            if any(m.start < b and a < m.end for m in self.mentions) or self._governed(max(0, a - 40), a, agents=False):
                 continue  # a known name, or one governed by a preposition ("including CCTV footage")
             entity = self.matcher.fuzzy(name) or self._known_name(self._without_titles(name))  # a misspelt known name ("Pyongyag"), a name met before
             if entity or sure:
@@ -434,7 +434,7 @@ class Document:
             entity = self._entity(None, name, self._kind(name.split()) if len(name.split()) > 1 else "extracted", (name,))
         elif entity in self.new_entities:
             self.new_entities[entity]["aliases"].add(name)
-        self.mentions = sorted(self.mentions + [(a, b, entity, name)])
+        self.mentions = sorted(self.mentions + [Mention(a, b, entity, name)])
         return entity
 
     def _without_titles(self, name):
@@ -488,7 +488,7 @@ class Document:
         lex, text = self.lex, self.text
         skip = lex.sets["stopwords"] | set(lex.months) | set(lex.weekdays) | set(lex.stance_of)
         counts = Counter()
-        starts = [m[0] for m in self.mentions]
+        starts = [m.start for m in self.mentions]
         for s, e in self.sentences:
             found = sentences.WORD.finditer(text, s, e)
             next(found, None)  # a sentence's first word is capitalised anyway
@@ -497,7 +497,7 @@ class Document:
                 if not text[a].isupper() or a < self.dateline_end:
                     continue
                 k = bisect.bisect_right(starts, a) - 1
-                if k >= 0 and a < self.mentions[k][1]:
+                if k >= 0 and a < self.mentions[k].end:
                     continue  # inside a known entity's name
                 w = fold(m.group())
                 if len(w) > 2 and norm(w) not in skip and not w.isdigit():

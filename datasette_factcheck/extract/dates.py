@@ -371,7 +371,7 @@ def _event(doc, m, s, e):
         return "mention", None
     ev = best[1]
     event = lex.lookup(lex.event_of, ev.group())
-    before = [x for x in doc.entities_in(s, ev.start()) if not (m.start <= x[0] < m.end)]
+    before = [x for x in doc.entities_in(s, ev.start()) if not (m.start <= x.start < m.end)]
     after = doc.entities_in(ev.end(), e)
     if before:
         return event, before[-1][2]

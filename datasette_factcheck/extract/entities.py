@@ -8,6 +8,7 @@ from rapidfuzz import fuzz, process
 
 from .. import lexicon
 from ..lexicon import norm, words_pattern
+from ..model import Mention
 
 
 def _capitalised(shared):
@@ -49,19 +50,19 @@ class Matcher:
         return norm(alias)
 
     def find(self, text):
-        """(start, end, entity_id, surface) for every mention, longest first, no overlaps."""
+        """A ``Mention`` for every entity named, longest first, no overlaps."""
         found = []
         for pattern in (self.plain, self.acronyms):
             for m in pattern.finditer(text):
                 entity = self.entity_of.get(self.key(m.group()))
                 if entity and m.group()[0].isupper():  # names are capitalised: "China", not "china"
-                    found.append((m.start(), m.end(), entity, m.group()))
-        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+                    found.append(Mention(m.start(), m.end(), entity, m.group()))
+        found.sort(key=lambda f: (f.start, f.start - f.end))
         out, last_end = [], -1
         for f in found:
-            if f[0] >= last_end:
+            if f.start >= last_end:
                 out.append(f)
-                last_end = f[1]
+                last_end = f.end
         return out
 
     def fuzzy(self, surface, threshold=90, margin=5):

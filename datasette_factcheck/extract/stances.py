@@ -318,7 +318,7 @@ def _holders(doc, s, cs, ce, clause, parts, passive):
     found = doc.actor_before(clause[0], cs)
     # a name no alias knows, closer to the verb than the known one, is the actor:
     # "the Indonesian football association PSSI declined"
-    known_end = max((m[1] for m in doc.entities_in(clause[0], cs) if m[2] in found), default=clause[0])
+    known_end = max((m.end for m in doc.entities_in(clause[0], cs) if m.entity in found), default=clause[0])
     name = None if found and _representative(doc, known_end, cs) else _named(doc, known_end, cs)
     if name:
         return name
@@ -348,7 +348,7 @@ def _representative(doc, known_end, cs):
     names = unknown_names(text, known_end, cs, stop)
     if not names:
         return False
-    body = next((m for m in doc.mentions if m[1] == known_end), None)
+    body = next((m for m in doc.mentions if m.end == known_end), None)
     if body and not doc.voice_of(body):
         return False
     gap = [norm(w) for _, _, w in words(text, known_end, names[0][0])]
@@ -372,7 +372,7 @@ def _agent_span(doc, ce, end):
             return b, end
         if lw in doc.lex.sets["prepositions"]:
             return None
-        if k == 0 and (w[0].isupper() or any(m[0] == a for m in doc.mentions)):
+        if k == 0 and (w[0].isupper() or any(m.start == a for m in doc.mentions)):
             return a, end
     return None
 
