@@ -98,6 +98,15 @@ def test_identifiers_and_ages_are_not_counts(text, language, value):
 
 
 @pytest.mark.parametrize("text,language,value", [
+    ("Pesawat penerbangan 418 tertunda. Penumpang 418 menunggu kabar.", "id", 418),
+    ("The type 390 drone was recalled, and the 390 line ended.", "en", 390),
+    ("Flight 418 landed late; 418 was then cleaned.", "en", 418),
+])
+def test_a_flight_or_type_word_names_the_number_throughout(text, language, value):
+    assert value not in values(text, language)
+
+
+@pytest.mark.parametrize("text,language,value", [
     ("Kepala BPBD Arif 12 tahun menjabat. Korban tewas 12 orang.", "id", 12),
     ("Pesawat Airbus 320 mendarat darurat. Sebanyak 320 warga dievakuasi.", "id", 320),
     ("The Skyliner 390 came down near the coast. Officials said 390 people were evacuated.", "en", 390),

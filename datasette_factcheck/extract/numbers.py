@@ -263,7 +263,8 @@ WORD_BEFORE = re.compile(r"(?<![\w.$])([^\W\d_][\w’'-]*)[ \u00a0]+$")
 
 def identifiers(doc):
     """The numbers an article uses as names of a model, vehicle, flight or
-    version: right after a capitalised word that is neither a sentence's first
+    version: right after a word of ``name_words`` ("penerbangan 418", "type
+    390"), or right after a capitalised word that is neither a sentence's first
     nor a currency or date word ("Skyliner 390", "pesawat Nusantara Air 418"),
     or after an all-capitals one anywhere ("XP 10"), with nothing counted and
     no unit after them ("Arif 12 tahun" is a duration). A later bare mention of
@@ -275,6 +276,7 @@ def identifiers(doc):
     currency = {norm(c) for c in lexicon.shared()["currency_marks"]}
     skip = set(lex.months) | set(lex.weekdays) | lex.sets["label_words"] | set(lex.hedge_of) | lex.sets["stopwords"]
     names = set()
+    name_word = lex.memo("name_word", _name_word_pattern)
     units = {norm(u) for u in lex["relative_units"]} | {norm(p) for p in lex["percent_words"]}
     for n in SHORT_NUMBER.finditer(text):  # digits are rarer than words: find them first
         at = n.start()
@@ -286,6 +288,9 @@ def identifiers(doc):
             continue  # a duration or share: "Arif 12 tahun menjabat"
         if re.fullmatch(r"(1[89]|20|21)\d\d", number):
             continue  # a year
+        if name_word and name_word.search(text, max(0, at - 40), at):
+            names.add(float(number))  # "penerbangan 418", "type 390"
+            continue
         w = WORD_BEFORE.search(text, max(0, at - 40), at)
         if not w or not w.group(1)[0].isupper():
             continue
@@ -300,6 +305,13 @@ def identifiers(doc):
             continue  # a headline capitalises every word: "Korban Banjir Bertambah Menjadi 250 Orang"
         names.add(float(number))
     return names
+
+
+def _name_word_pattern(lex):
+    """A word naming what the number after it is ("penerbangan", "flight"), or None."""
+    if not lex["name_words"]:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{alternation(lex['name_words'])})[ \u00a0]+$", re.I)
 
 
 def _title_case(text, at):
