@@ -245,6 +245,8 @@ LANGUAGE_KEYS = [
     Key("percent_words", WORDS, "Words after a number that make it a percentage.", shared=True),
     Key("currency_marks", MARKS, "Currency signs and codes before an amount (\"Rp\", \"US$\"), case as written.", shared=True),
     Key("label_words", WORDS, "A number right after one of these is a label, not a count (\"pintu 13\")."),
+    Key("concept_labels", Mapping(Text(), what="concept"), "How a page names a concept a slot counts, dates or takes a stance on (\"dead\", \"troops sent\"); a concept without one reads as its first word in the lexicon."),
+    Key("qualifier_labels", Mapping(Text(), {"planned", "part", "percent", "about", "date_of"}, what="qualifier"), "How a page names a slot's qualifiers: planned, part of a total, percent of, about (an unnamed proposition), date of."),
     Key("name_words", WORDS, "A number right after one of these names a model, vehicle, flight or version (\"penerbangan 418\", \"tipe 390\"); its later bare mentions in the article name it too."),
     Key("idioms", WORDS, "Phrases whose number word is an idiom, not a count."),
     Key("count_fillers", WORDS, "Words of a counted phrase that carry no meaning for the slot."),
