@@ -20,6 +20,7 @@ can be listed with ``score.py DB GOLD --verbose``.
 A measurement, not a test: the exit status is 0 whatever the scores, and also
 when the shared folder is missing (a clean clone in CI), which is then said.
 """
+
 import argparse
 import importlib.util
 import json
@@ -53,8 +54,12 @@ def parse_args(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, help="write results.json and keep accuracy.db here")
     ap.add_argument("--workers", type=int, help="passed to `datasette factcheck load`")
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
-                    help="the shared folder holding eval/score.py (default: ../shared)")
+    ap.add_argument(
+        "--shared",
+        type=Path,
+        default=ROOT.parent / "shared",
+        help="the shared folder holding eval/score.py (default: ../shared)",
+    )
     return ap.parse_args(argv)
 
 
@@ -62,7 +67,9 @@ def inputs():
     """Paths to load, relative to ROOT, and the real-dev files among them."""
     paths = ["seeds"] if (ROOT / "seeds").exists() else []
     # the articles of tests/articles/, not its annotation (expected.yml is no input)
-    paths += sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests" / "articles").glob("*") if p.suffix in (".txt", ".jsonl"))
+    paths += sorted(
+        str(p.relative_to(ROOT)) for p in (ROOT / "tests" / "articles").glob("*") if p.suffix in (".txt", ".jsonl")
+    )
     real_dev = sorted(str(p.relative_to(ROOT)) for p in (ROOT / REAL_DEV_DIR).glob("*.jsonl"))
     return paths + real_dev, real_dev
 
@@ -85,8 +92,7 @@ def load(db, paths, workers):
         cmd += ["--workers", str(workers)]
     start = time.perf_counter()
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
-    return {"returncode": proc.returncode, "stderr": proc.stderr.strip(),
-            "seconds": time.perf_counter() - start}
+    return {"returncode": proc.returncode, "stderr": proc.stderr.strip(), "seconds": time.perf_counter() - start}
 
 
 def gold_sets(shared):
@@ -132,8 +138,9 @@ def score(score_py, db, gold):
         finally:
             conn.close()
     else:
-        proc = subprocess.run([sys.executable, str(score_py), str(db), str(gold), "--json"],
-                              capture_output=True, text=True, check=True)
+        proc = subprocess.run(
+            [sys.executable, str(score_py), str(db), str(gold), "--json"], capture_output=True, text=True, check=True
+        )
         result = json.loads(proc.stdout)
     return {"measures": result["measures"], "overall": result["overall"]}
 
@@ -153,13 +160,15 @@ def flags_per_article(db, real_dev_paths):
         return None
     marks = ",".join("?" * len(real_dev_paths))
     articles = scalar(db, f"select count(*) from articles where path in ({marks})", real_dev_paths)
-    flags = scalar(db, f"""
+    flags = scalar(
+        db,
+        f"""
         select count(*) from contradictions x
         where exists (select 1 from claims c join articles a on a.id = c.article_id
                       where c.id in (x.claim_a, x.claim_b) and a.path in ({marks}))""",
-                   real_dev_paths)
-    return {"articles": articles, "flags": flags,
-            "per_article": flags / articles if articles else None}
+        real_dev_paths,
+    )
+    return {"articles": articles, "flags": flags, "per_article": flags / articles if articles else None}
 
 
 def target_of(set_name, measure):
@@ -182,6 +191,7 @@ def cell(set_name, measure, result):
 def targets_text(measure, names):
     def text(t):
         return "= 1.000" if t >= 1.0 else f">= {t:.2f}"
+
     parts = [f"{n} {text(target_of(n, measure))}" for n in names if target_of(n, measure) is not None]
     return ", ".join(parts) or "-"
 
@@ -253,13 +263,19 @@ def measure(args, workdir, sets, notes, score_py):
         per = f"{flags['per_article']:.2f}" if flags["per_article"] is not None else "-"
         print(f"flags per real-dev article: {per} ({flags['flags']} flags / {flags['articles']} articles)")
     ms = f"{loaded['ms_per_article']:.1f}" if loaded["ms_per_article"] is not None else "-"
-    print(f"load: {ms} ms per article ({n_articles} articles in {loaded['seconds']:.2f} s, "
-          f"start-up included; exit {loaded['returncode']})")
+    print(
+        f"load: {ms} ms per article ({n_articles} articles in {loaded['seconds']:.2f} s, "
+        f"start-up included; exit {loaded['returncode']})"
+    )
 
     if args.out:
-        out = {"gold_sets": {n: {**r, "targets": TARGETS.get(n, {}), "gold": str(sets[n])}
-                             for n, r in results.items()},
-               "flags_real_dev": flags, "load": loaded, "notes": notes, "db": str(db)}
+        out = {
+            "gold_sets": {n: {**r, "targets": TARGETS.get(n, {}), "gold": str(sets[n])} for n, r in results.items()},
+            "flags_real_dev": flags,
+            "load": loaded,
+            "notes": notes,
+            "db": str(db),
+        }
         (args.out / "results.json").write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
         print(f"wrote {args.out / 'results.json'}; database kept at {db}")
     return 0

@@ -35,6 +35,7 @@ What is in it, and why:
 The generator only writes text; it does not import the package, so it can run
 against any version of it.
 """
+
 import argparse
 import datetime as dt
 import json
@@ -48,18 +49,28 @@ LEXICONS = Path(__file__).resolve().parent.parent / "datasette_factcheck" / "lex
 
 OUTLETS = {
     "id": [
-        ("Kabar Lembah", "kabarlembah.com"), ("Suara Banua", "suarabanua.com"),
-        ("Harian Nusantara", "hariannusantara.id"), ("Warta Timur", "wartatimur.co.id"),
-        ("Jepara Pos", "jeparapos.com"), ("Koran Prabumulih Pos", "prabumulihpos.id"),
-        ("Kabar Global", "kabarglobal.id"), ("Tribun Rawa", "tribunrawa.com"),
-        ("Berita Andalas", "beritaandalas.co.id"), ("Sinar Pagi", "sinarpagi.id"),
-        ("Detak Kota", "detakkota.com"), ("Radar Selatan", "radarselatan.id"),
+        ("Kabar Lembah", "kabarlembah.com"),
+        ("Suara Banua", "suarabanua.com"),
+        ("Harian Nusantara", "hariannusantara.id"),
+        ("Warta Timur", "wartatimur.co.id"),
+        ("Jepara Pos", "jeparapos.com"),
+        ("Koran Prabumulih Pos", "prabumulihpos.id"),
+        ("Kabar Global", "kabarglobal.id"),
+        ("Tribun Rawa", "tribunrawa.com"),
+        ("Berita Andalas", "beritaandalas.co.id"),
+        ("Sinar Pagi", "sinarpagi.id"),
+        ("Detak Kota", "detakkota.com"),
+        ("Radar Selatan", "radarselatan.id"),
     ],
     "en": [
-        ("The Archipelago Post", "archipelagopost.com"), ("Global Affairs Daily", "globalaffairsdaily.com"),
-        ("Seoul Observer", "seoulobserver.com"), ("Borneo Herald", "borneoherald.com"),
-        ("Example Times", "times.example"), ("Pacific Wire", "pacificwire.net"),
-        ("The Morning Ledger", "morningledger.com"), ("Asia Desk", "asiadesk.org"),
+        ("The Archipelago Post", "archipelagopost.com"),
+        ("Global Affairs Daily", "globalaffairsdaily.com"),
+        ("Seoul Observer", "seoulobserver.com"),
+        ("Borneo Herald", "borneoherald.com"),
+        ("Example Times", "times.example"),
+        ("Pacific Wire", "pacificwire.net"),
+        ("The Morning Ledger", "morningledger.com"),
+        ("Asia Desk", "asiadesk.org"),
     ],
 }
 
@@ -67,18 +78,52 @@ OUTLETS = {
 # aliases from entities.yml are used now and then.
 PRIMARY = {
     "id": {
-        "north-korea": "Korea Utara", "south-korea": "Korea Selatan", "russia": "Rusia",
-        "ukraine": "Ukraina", "united-states": "Amerika Serikat", "china": "China",
-        "japan": "Jepang", "iran": "Iran", "israel": "Israel", "belarus": "Belarus",
-        "united-kingdom": "Inggris", "france": "Prancis", "germany": "Jerman",
-        "nato": "NATO", "united-nations": "PBB", "european-union": "Uni Eropa",
-        "indonesian-police": "Polri", "indonesian-military": "TNI", "hamas": "Hamas",
+        "north-korea": "Korea Utara",
+        "south-korea": "Korea Selatan",
+        "russia": "Rusia",
+        "ukraine": "Ukraina",
+        "united-states": "Amerika Serikat",
+        "china": "China",
+        "japan": "Jepang",
+        "iran": "Iran",
+        "israel": "Israel",
+        "belarus": "Belarus",
+        "united-kingdom": "Inggris",
+        "france": "Prancis",
+        "germany": "Jerman",
+        "nato": "NATO",
+        "united-nations": "PBB",
+        "european-union": "Uni Eropa",
+        "indonesian-police": "Polri",
+        "indonesian-military": "TNI",
+        "hamas": "Hamas",
         "palestine": "Palestina",
     },
     "en": {},
 }
 
-SYLLABLES = ["ba", "ra", "wa", "ti", "ma", "su", "ka", "lo", "nga", "de", "ja", "pu", "sa", "rim", "tan", "ge", "lang", "bu", "sin", "do"]
+SYLLABLES = [
+    "ba",
+    "ra",
+    "wa",
+    "ti",
+    "ma",
+    "su",
+    "ka",
+    "lo",
+    "nga",
+    "de",
+    "ja",
+    "pu",
+    "sa",
+    "rim",
+    "tan",
+    "ge",
+    "lang",
+    "bu",
+    "sin",
+    "do",
+]
 
 PLACE_WORDS = ["Tanah", "Sungai", "Bukit", "Muara", "Teluk", "Padang", "Rawa", "Lembah", "Tanjung", "Kota"]
 
@@ -87,8 +132,12 @@ class Lex:
     """What the generator takes from the package's lexicons."""
 
     def __init__(self):
-        self.data = {code: yaml.safe_load((LEXICONS / f"{code}.yml").read_text(encoding="utf-8")) for code in ("id", "en")}
-        self.entities = {e["id"]: e for e in yaml.safe_load((LEXICONS / "entities.yml").read_text(encoding="utf-8"))["entities"]}
+        self.data = {
+            code: yaml.safe_load((LEXICONS / f"{code}.yml").read_text(encoding="utf-8")) for code in ("id", "en")
+        }
+        self.entities = {
+            e["id"]: e for e in yaml.safe_load((LEXICONS / "entities.yml").read_text(encoding="utf-8"))["entities"]
+        }
         self.months = {}
         self.month_abbr = {}
         self.weekdays = {}
@@ -101,7 +150,9 @@ class Lex:
             by_day = {}
             for name, number in data["weekdays"].items():
                 by_day.setdefault(number, []).append(name)
-            self.weekdays[code] = {n: max((w for w in names if "'" not in w), key=len).capitalize() for n, names in by_day.items()}
+            self.weekdays[code] = {
+                n: max((w for w in names if "'" not in w), key=len).capitalize() for n, names in by_day.items()
+            }
         self.stances = {code: data["stances"] for code, data in self.data.items()}
 
     def stance_words(self, code, value, allowed):
@@ -113,7 +164,9 @@ class Lex:
     def name(self, rng, code, entity_id):
         primary = PRIMARY[code].get(entity_id) or self.entities[entity_id]["name"]
         if rng.random() < 0.25:
-            aliases = [a for a in self.entities[entity_id]["aliases"] if len(a) > 3 and "(" not in a and not _adjective(a)]
+            aliases = [
+                a for a in self.entities[entity_id]["aliases"] if len(a) > 3 and "(" not in a and not _adjective(a)
+            ]
             if aliases:
                 return rng.choice(aliases)
         return primary
@@ -129,7 +182,14 @@ def _adjective(alias):
 ID_VERBS = {
     "confirmed": ["mengakui", "membenarkan", "mengonfirmasi", "mengkonfirmasi"],
     "denied": ["membantah", "menyangkal", "menepis"],
-    "silent": ["bungkam soal", "membisu soal", "tutup mulut soal", "menolak berkomentar soal", "enggan berkomentar soal", "belum berkomentar soal"],
+    "silent": [
+        "bungkam soal",
+        "membisu soal",
+        "tutup mulut soal",
+        "menolak berkomentar soal",
+        "enggan berkomentar soal",
+        "belum berkomentar soal",
+    ],
 }
 EN_VERBS = {
     "confirmed": ["confirmed", "acknowledged", "admitted"],
@@ -208,8 +268,33 @@ def invented_place(rng):
     return f"{rng.choice(PLACE_WORDS)} {word}"
 
 
-COUNTRIES = ["north-korea", "russia", "iran", "china", "united-states", "israel", "belarus", "south-korea", "ukraine", "japan", "united-kingdom", "france", "germany"]
-OBSERVERS = ["united-states", "south-korea", "nato", "united-nations", "european-union", "japan", "united-kingdom", "ukraine", "china", "germany"]
+COUNTRIES = [
+    "north-korea",
+    "russia",
+    "iran",
+    "china",
+    "united-states",
+    "israel",
+    "belarus",
+    "south-korea",
+    "ukraine",
+    "japan",
+    "united-kingdom",
+    "france",
+    "germany",
+]
+OBSERVERS = [
+    "united-states",
+    "south-korea",
+    "nato",
+    "united-nations",
+    "european-union",
+    "japan",
+    "united-kingdom",
+    "ukraine",
+    "china",
+    "germany",
+]
 
 
 class Story:
@@ -237,13 +322,19 @@ class Story:
             self.truth = {"missiles": rng.choice([200, 400, 1300, 40, 2500]), "launchers": rng.choice([12, 40, 60])}
         elif self.kind == "flood":
             self.truth = {
-                "dead": rng.randrange(3, 60), "missing": rng.randrange(1, 15),
+                "dead": rng.randrange(3, 60),
+                "missing": rng.randrange(1, 15),
                 "evacuees": rng.choice([800, 1500, 2100, 4500, 12000, 30000]),
-                "homes": rng.choice([600, 1200, 12000, 25000]), "affected": rng.choice([600_000, 1_500_000, 250_000]),
+                "homes": rng.choice([600, 1200, 12000, 25000]),
+                "affected": rng.choice([600_000, 1_500_000, 250_000]),
             }
             self.company = f"PT {self.place.split()[1]} Energi"
         elif self.kind == "crush":
-            self.truth = {"dead": rng.randrange(20, 140), "injured": rng.randrange(100, 500), "suspects": rng.randrange(3, 9)}
+            self.truth = {
+                "dead": rng.randrange(20, 140),
+                "injured": rng.randrange(100, 500),
+                "suspects": rng.randrange(3, 9),
+            }
             self.stadium = f"Stadion {self.place.split()[1]}"
         else:
             self.truth = {"dead": rng.randrange(5, 90), "injured": rng.randrange(20, 300)}
@@ -294,22 +385,30 @@ def para_deployment(rng, code, s, day, ref):
         body = [
             f"Badan intelijen {obs} mengatakan {actor} telah mengirim {troops} tentara ke {target}.",
             f"Menurut {obs}, gelombang pertama pasukan tiba {on_date(code, when)}.",
-            pick(rng, [
-                f"{actor} {verb} pengiriman pasukan ke {target}.",
-                f"Pemerintah {actor} {verb} laporan pengiriman pasukan tersebut.",
-            ]),
+            pick(
+                rng,
+                [
+                    f"{actor} {verb} pengiriman pasukan ke {target}.",
+                    f"Pemerintah {actor} {verb} laporan pengiriman pasukan tersebut.",
+                ],
+            ),
         ]
         if rng.random() < 0.5:
-            body.append(f"Sebanyak {fmt_number(rng, code, max(1, s.truth['troops'] // 10))} di antaranya disebut merupakan pasukan khusus.")
+            body.append(
+                f"Sebanyak {fmt_number(rng, code, max(1, s.truth['troops'] // 10))} di antaranya disebut merupakan pasukan khusus."
+            )
     else:
         verb = pick(rng, LEX.stance_words("en", stance, EN_VERBS[stance]))
         body = [
             f"{obs}'s intelligence service said {actor} had sent {troops} troops to {target}.",
             f"The first units arrived {on_date(code, when)}, according to {obs}.",
-            pick(rng, [
-                f"{actor} {verb} sending troops to {target}.",
-                f"A spokesperson for {actor} {verb} the troop deployment.",
-            ]),
+            pick(
+                rng,
+                [
+                    f"{actor} {verb} sending troops to {target}.",
+                    f"A spokesperson for {actor} {verb} the troop deployment.",
+                ],
+            ),
         ]
     return body
 
@@ -346,8 +445,11 @@ def para_flood(rng, code, s, day, ref):
         verb = pick(rng, LEX.stance_words("id", stance, ID_VERBS[stance]))
         return [
             f"Banjir bandang menerjang Kabupaten {s.place} {on_date(code, when)} malam setelah hujan deras mengguyur wilayah itu.",
-            (f"Jumlah korban meninggal kini bertambah menjadi {dead} orang, sementara {missing} orang masih hilang." if later
-             else f"Sedikitnya {dead} orang dilaporkan meninggal dunia dan {missing} orang masih hilang."),
+            (
+                f"Jumlah korban meninggal kini bertambah menjadi {dead} orang, sementara {missing} orang masih hilang."
+                if later
+                else f"Sedikitnya {dead} orang dilaporkan meninggal dunia dan {missing} orang masih hilang."
+            ),
             f"{evac.capitalize()} warga terpaksa mengungsi, dan {homes} rumah terendam.",
             f"Kepala BPBD {s.place} mengatakan {affected} jiwa terdampak.",
             f"{s.company} {verb} jebolnya tanggul bendungan.",
@@ -355,8 +457,11 @@ def para_flood(rng, code, s, day, ref):
     verb = pick(rng, LEX.stance_words("en", stance, EN_VERBS[stance]))
     return [
         f"Flash floods swept through {s.place} regency {on_date(code, when)} after torrential rain.",
-        (f"The death toll has now risen to {dead}, with {missing} people still missing." if later
-         else f"At least {dead} people were killed and {missing} people are missing."),
+        (
+            f"The death toll has now risen to {dead}, with {missing} people still missing."
+            if later
+            else f"At least {dead} people were killed and {missing} people are missing."
+        ),
         f"{evac[0].upper() + evac[1:]} residents were evacuated and {homes} houses were submerged.",
         f"Officials estimate that {affected} people were affected.",
         f"{s.company} {verb} the collapse of the dam.",
@@ -408,7 +513,13 @@ def para_strike(rng, code, s, day, ref):
     ]
 
 
-PARAGRAPHS = {"deployment": para_deployment, "weapons": para_weapons, "flood": para_flood, "crush": para_crush, "strike": para_strike}
+PARAGRAPHS = {
+    "deployment": para_deployment,
+    "weapons": para_weapons,
+    "flood": para_flood,
+    "crush": para_crush,
+    "strike": para_strike,
+}
 
 # Filler: what surrounds the claims. Templates expand "{a|b|c}" choices and
 # story-level names, so phrasing varies the way reporters' phrasing does and
@@ -461,38 +572,87 @@ FILLER = {
 }
 
 FOOTER = {
-    "id": ["Simak berita terkini lainnya hanya di {outlet}.", "Dapatkan update berita pilihan setiap hari dari {outlet}.",
-           "Ikuti {outlet} untuk informasi terbaru."],
-    "en": ["Follow {outlet} for the latest news.", "Sign up for the {outlet} morning briefing.",
-           "Copyright {outlet}. All rights reserved."],
+    "id": [
+        "Simak berita terkini lainnya hanya di {outlet}.",
+        "Dapatkan update berita pilihan setiap hari dari {outlet}.",
+        "Ikuti {outlet} untuk informasi terbaru.",
+    ],
+    "en": [
+        "Follow {outlet} for the latest news.",
+        "Sign up for the {outlet} morning briefing.",
+        "Copyright {outlet}. All rights reserved.",
+    ],
 }
 
 QUOTES = {
     "id": [
-        "\"Kami masih {mengumpulkan data|memverifikasi laporan} dan akan menyampaikan perkembangan terbaru secara berkala,\" {ujar|kata} {person}.",
-        "\"Semua pihak kami minta menahan diri dan tidak menyebarkan informasi yang belum terverifikasi,\" kata {person}, {role}.",
-        "\"Ini situasi yang sangat serius dan membutuhkan penanganan bersama,\" tegas {person} kepada wartawan di {place}.",
-        "\"Prioritas kami saat ini adalah {keselamatan warga|pemulihan|kejelasan informasi},\" ungkap {person} dalam konferensi pers.",
+        '"Kami masih {mengumpulkan data|memverifikasi laporan} dan akan menyampaikan perkembangan terbaru secara berkala," {ujar|kata} {person}.',
+        '"Semua pihak kami minta menahan diri dan tidak menyebarkan informasi yang belum terverifikasi," kata {person}, {role}.',
+        '"Ini situasi yang sangat serius dan membutuhkan penanganan bersama," tegas {person} kepada wartawan di {place}.',
+        '"Prioritas kami saat ini adalah {keselamatan warga|pemulihan|kejelasan informasi}," ungkap {person} dalam konferensi pers.',
     ],
     "en": [
-        "\"We are still {gathering information|verifying reports} and will provide updates regularly,\" {person} said.",
-        "\"We ask everyone to refrain from spreading unverified information,\" {person}, {role}, told reporters.",
-        "\"This is a very serious situation that requires a joint response,\" {person} said in {place}.",
-        "\"Our priority right now is {the safety of residents|recovery|getting the facts right},\" {person} told a news conference.",
+        '"We are still {gathering information|verifying reports} and will provide updates regularly," {person} said.',
+        '"We ask everyone to refrain from spreading unverified information," {person}, {role}, told reporters.',
+        '"This is a very serious situation that requires a joint response," {person} said in {place}.',
+        '"Our priority right now is {the safety of residents|recovery|getting the facts right}," {person} told a news conference.',
     ],
 }
 
-FIRST_NAMES = ["Ahmad", "Budi", "Siti", "Rina", "Yusuf", "Dewi", "Agus", "Hendra", "Maria", "Kevin", "Nur", "Rizky",
-               "Putri", "Bambang", "Lestari", "Andi", "Wahyu", "Fitri", "Daniel", "Sarah", "Min-ji", "Joon", "Olena", "Ivan"]
+FIRST_NAMES = [
+    "Ahmad",
+    "Budi",
+    "Siti",
+    "Rina",
+    "Yusuf",
+    "Dewi",
+    "Agus",
+    "Hendra",
+    "Maria",
+    "Kevin",
+    "Nur",
+    "Rizky",
+    "Putri",
+    "Bambang",
+    "Lestari",
+    "Andi",
+    "Wahyu",
+    "Fitri",
+    "Daniel",
+    "Sarah",
+    "Min-ji",
+    "Joon",
+    "Olena",
+    "Ivan",
+]
 ROLES = {
-    "id": ["juru bicara", "kepala bidang kedaruratan", "pengamat hubungan internasional", "analis keamanan",
-           "anggota DPRD setempat", "koordinator relawan", "peneliti senior"],
-    "en": ["a spokesperson", "the head of emergency operations", "an international relations analyst",
-           "a security analyst", "a regional lawmaker", "a volunteer coordinator", "a senior researcher"],
+    "id": [
+        "juru bicara",
+        "kepala bidang kedaruratan",
+        "pengamat hubungan internasional",
+        "analis keamanan",
+        "anggota DPRD setempat",
+        "koordinator relawan",
+        "peneliti senior",
+    ],
+    "en": [
+        "a spokesperson",
+        "the head of emergency operations",
+        "an international relations analyst",
+        "a security analyst",
+        "a regional lawmaker",
+        "a volunteer coordinator",
+        "a senior researcher",
+    ],
 }
 AGENCIES = {
     "id": ["BPBD {w}", "Pemkab {w}", "Posko Terpadu {w}", "Dinas Sosial {w}", "Kodim {w}", "Polres {w}"],
-    "en": ["the {w} disaster agency", "the {w} regency office", "the {w} relief centre", "the {w} social affairs office"],
+    "en": [
+        "the {w} disaster agency",
+        "the {w} regency office",
+        "the {w} relief centre",
+        "the {w} social affairs office",
+    ],
 }
 
 
@@ -506,7 +666,7 @@ def expand(rng, template, **names):
             break
         k = template.index("}", j)
         out.append(template[i:j])
-        body = template[j + 1:k]
+        body = template[j + 1 : k]
         if "|" in body:
             out.append(rng.choice(body.split("|")))
         else:
@@ -523,71 +683,112 @@ def surname(rng):
 
 BACKGROUND = {
     "deployment": {
-        "id": ["Hubungan kedua negara semakin erat sejak penandatanganan pakta pertahanan pada {month}.",
-               "Para analis menilai keterlibatan militer asing dapat memperluas konflik ke kawasan lain.",
-               "Kementerian luar negeri sejumlah negara telah memanggil duta besar untuk meminta penjelasan."],
-        "en": ["Ties between the two countries have deepened since they signed a defence pact in {month}.",
-               "Analysts warn that foreign military involvement could widen the conflict.",
-               "Several foreign ministries have summoned ambassadors to demand an explanation."],
+        "id": [
+            "Hubungan kedua negara semakin erat sejak penandatanganan pakta pertahanan pada {month}.",
+            "Para analis menilai keterlibatan militer asing dapat memperluas konflik ke kawasan lain.",
+            "Kementerian luar negeri sejumlah negara telah memanggil duta besar untuk meminta penjelasan.",
+        ],
+        "en": [
+            "Ties between the two countries have deepened since they signed a defence pact in {month}.",
+            "Analysts warn that foreign military involvement could widen the conflict.",
+            "Several foreign ministries have summoned ambassadors to demand an explanation.",
+        ],
     },
     "weapons": {
-        "id": ["Isu pasokan senjata ini pertama kali mencuat pada {month} melalui laporan intelijen.",
-               "Sanksi tambahan tengah dibahas oleh sejumlah negara Barat.",
-               "Pakar militer menyebut rudal jenis tersebut memiliki jangkauan hingga ratusan kilometer."],
-        "en": ["The question of arms supplies first surfaced in {month} in intelligence reports.",
-               "Western governments are discussing additional sanctions.",
-               "Military experts say the missiles have a range of several hundred kilometres."],
+        "id": [
+            "Isu pasokan senjata ini pertama kali mencuat pada {month} melalui laporan intelijen.",
+            "Sanksi tambahan tengah dibahas oleh sejumlah negara Barat.",
+            "Pakar militer menyebut rudal jenis tersebut memiliki jangkauan hingga ratusan kilometer.",
+        ],
+        "en": [
+            "The question of arms supplies first surfaced in {month} in intelligence reports.",
+            "Western governments are discussing additional sanctions.",
+            "Military experts say the missiles have a range of several hundred kilometres.",
+        ],
     },
     "flood": {
-        "id": ["BMKG sebenarnya telah mengeluarkan peringatan dini cuaca ekstrem sejak {month}.",
-               "Usulan normalisasi sungai sudah diajukan pemerintah kabupaten beberapa tahun terakhir.",
-               "Jalan provinsi yang menghubungkan dua kecamatan terputus akibat longsor."],
-        "en": ["The weather agency had issued extreme weather warnings since {month}.",
-               "Plans to dredge the river had been proposed by the regency for several years.",
-               "A provincial road linking two districts was cut off by a landslide."],
+        "id": [
+            "BMKG sebenarnya telah mengeluarkan peringatan dini cuaca ekstrem sejak {month}.",
+            "Usulan normalisasi sungai sudah diajukan pemerintah kabupaten beberapa tahun terakhir.",
+            "Jalan provinsi yang menghubungkan dua kecamatan terputus akibat longsor.",
+        ],
+        "en": [
+            "The weather agency had issued extreme weather warnings since {month}.",
+            "Plans to dredge the river had been proposed by the regency for several years.",
+            "A provincial road linking two districts was cut off by a landslide.",
+        ],
     },
     "crush": {
-        "id": ["Regulasi FIFA melarang penggunaan gas air mata di dalam stadion.",
-               "Kompetisi liga sempat dihentikan sementara sejak {month} hingga evaluasi selesai.",
-               "Komnas HAM menyatakan telah meminta keterangan dari puluhan saksi."],
-        "en": ["FIFA regulations ban the use of tear gas inside stadiums.",
-               "The league was suspended in {month} pending a review.",
-               "The national human rights commission said it had questioned dozens of witnesses."],
+        "id": [
+            "Regulasi FIFA melarang penggunaan gas air mata di dalam stadion.",
+            "Kompetisi liga sempat dihentikan sementara sejak {month} hingga evaluasi selesai.",
+            "Komnas HAM menyatakan telah meminta keterangan dari puluhan saksi.",
+        ],
+        "en": [
+            "FIFA regulations ban the use of tear gas inside stadiums.",
+            "The league was suspended in {month} pending a review.",
+            "The national human rights commission said it had questioned dozens of witnesses.",
+        ],
     },
     "strike": {
-        "id": ["Serangan serupa pernah terjadi pada {month} dan menewaskan sejumlah warga sipil.",
-               "PBB menyerukan penyelidikan independen atas serangan tersebut.",
-               "Rumah sakit setempat dilaporkan kewalahan menangani korban."],
-        "en": ["A similar strike in {month} killed several civilians.",
-               "The United Nations called for an independent investigation into the strike.",
-               "Local hospitals were reported to be overwhelmed."],
+        "id": [
+            "Serangan serupa pernah terjadi pada {month} dan menewaskan sejumlah warga sipil.",
+            "PBB menyerukan penyelidikan independen atas serangan tersebut.",
+            "Rumah sakit setempat dilaporkan kewalahan menangani korban.",
+        ],
+        "en": [
+            "A similar strike in {month} killed several civilians.",
+            "The United Nations called for an independent investigation into the strike.",
+            "Local hospitals were reported to be overwhelmed.",
+        ],
     },
 }
 
 
 TITLES = {
-    "deployment": {"id": ["{actor} Dilaporkan Kirim {n} Tentara ke {target}", "Soal Pasukan ke {target}, {actor} Akhirnya Buka Suara"],
-                   "en": ["{actor} sent {n} troops to {target}, intelligence says", "{actor} under pressure over troops in {target}"]},
-    "weapons": {"id": ["{actor} Kirim {n} Rudal ke {target}", "Pasokan Senjata {actor} ke {target} Jadi Sorotan"],
-                "en": ["{actor} shipped {n} missiles to {target}, officials say", "Questions mount over {actor} arms for {target}"]},
-    "flood": {"id": ["Banjir Bandang Terjang {place}, {n} Warga Mengungsi", "Korban Banjir {place} Bertambah"],
-              "en": ["Flash floods hit {place}, {n} evacuated", "Death toll rises in {place} floods"]},
-    "crush": {"id": ["Tragedi {place}: {n} Orang Meninggal", "Polisi Tetapkan Tersangka Tragedi {place}"],
-              "en": ["{n} dead in {place} stadium crush", "Police name suspects over {place} crush"]},
-    "strike": {"id": ["Serangan Udara di {place}, {n} Orang Tewas", "{actor} Dituding Serang {place}"],
-               "en": ["Air strike on {place} kills {n}", "{actor} blamed for strike on {place}"]},
+    "deployment": {
+        "id": [
+            "{actor} Dilaporkan Kirim {n} Tentara ke {target}",
+            "Soal Pasukan ke {target}, {actor} Akhirnya Buka Suara",
+        ],
+        "en": [
+            "{actor} sent {n} troops to {target}, intelligence says",
+            "{actor} under pressure over troops in {target}",
+        ],
+    },
+    "weapons": {
+        "id": ["{actor} Kirim {n} Rudal ke {target}", "Pasokan Senjata {actor} ke {target} Jadi Sorotan"],
+        "en": [
+            "{actor} shipped {n} missiles to {target}, officials say",
+            "Questions mount over {actor} arms for {target}",
+        ],
+    },
+    "flood": {
+        "id": ["Banjir Bandang Terjang {place}, {n} Warga Mengungsi", "Korban Banjir {place} Bertambah"],
+        "en": ["Flash floods hit {place}, {n} evacuated", "Death toll rises in {place} floods"],
+    },
+    "crush": {
+        "id": ["Tragedi {place}: {n} Orang Meninggal", "Polisi Tetapkan Tersangka Tragedi {place}"],
+        "en": ["{n} dead in {place} stadium crush", "Police name suspects over {place} crush"],
+    },
+    "strike": {
+        "id": ["Serangan Udara di {place}, {n} Orang Tewas", "{actor} Dituding Serang {place}"],
+        "en": ["Air strike on {place} kills {n}", "{actor} blamed for strike on {place}"],
+    },
 }
 
 
 def filler_names(rng, story, code, outlet):
     word = story.place.split()[1]
     return {
-        "place": story.place, "outlet": outlet,
+        "place": story.place,
+        "outlet": outlet,
         "person": lambda r: r.choice(story.people),
         "role": lambda r: r.choice(ROLES[code]),
         "agency": lambda r: r.choice(story.agencies[code]),
         "year": lambda r: story.start.year - r.randrange(1, 6),
-        "hh": lambda r: f"{r.randrange(7, 22):02d}", "hh_en": lambda r: r.randrange(1, 11),
+        "hh": lambda r: f"{r.randrange(7, 22):02d}",
+        "hh_en": lambda r: r.randrange(1, 11),
         "mm": lambda r: r.choice(("00", "15", "30", "45")),
         "phone": lambda r: f"0{r.randrange(21, 779)}-{r.randrange(1000, 9999)}-{r.randrange(1000, 9999)}",
         "phone_en": lambda r: f"+62 {r.randrange(21, 779)} {r.randrange(1000, 9999)} {r.randrange(1000, 9999)}",
@@ -638,8 +839,20 @@ def title_for(rng, story, code, day):
 
 
 EDITS = {
-    "id": [("mengatakan", "menyatakan"), ("telah", "sudah"), ("warga", "penduduk"), ("terjadi", "berlangsung"), ("Sejumlah", "Beberapa")],
-    "en": [("said", "told reporters"), ("were", "had been"), ("officials", "authorities"), ("The ", "The "), ("Analysts", "Experts")],
+    "id": [
+        ("mengatakan", "menyatakan"),
+        ("telah", "sudah"),
+        ("warga", "penduduk"),
+        ("terjadi", "berlangsung"),
+        ("Sejumlah", "Beberapa"),
+    ],
+    "en": [
+        ("said", "told reporters"),
+        ("were", "had been"),
+        ("officials", "authorities"),
+        ("The ", "The "),
+        ("Analysts", "Experts"),
+    ],
 }
 
 
@@ -691,7 +904,9 @@ def generate(n, seed=1):
                 text = "\n\n".join(paragraphs)
                 title = title_for(srng, story, code, day)
                 story.sent.append((code, text, title, day, source, article_id))
-            published = dt.datetime.combine(story.start + dt.timedelta(days=day), dt.time(srng.randrange(6, 23), srng.choice((0, 15, 30, 45))))
+            published = dt.datetime.combine(
+                story.start + dt.timedelta(days=day), dt.time(srng.randrange(6, 23), srng.choice((0, 15, 30, 45)))
+            )
             stamp = published.isoformat() + ("+07:00" if code == "id" else "+00:00")
             slug_text = "-".join(w.lower() for w in title.split()[:6] if w.isalnum())
             yield {

@@ -6,6 +6,7 @@ Prints two Markdown tables: functions by self time, and the package's own
 functions (datasette_factcheck) by cumulative time, each as % of the profile.
 Needs pyinstrument (install it into the venv for the measurement only).
 """
+
 import argparse
 import pstats
 import subprocess
@@ -26,7 +27,11 @@ def name(key):
     filename, line, func = key
     for marker in ("site-packages/", "datasette_factcheck/", "lib/python3"):
         if marker in filename:
-            filename = filename.split(marker, 1)[1] if marker != "datasette_factcheck/" else "datasette_factcheck/" + filename.split(marker, 1)[1]
+            filename = (
+                filename.split(marker, 1)[1]
+                if marker != "datasette_factcheck/"
+                else "datasette_factcheck/" + filename.split(marker, 1)[1]
+            )
             break
     return f"{func} ({filename}:{line})"
 

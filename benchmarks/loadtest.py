@@ -18,6 +18,7 @@ load, ``--max-requests`` in total, and a per-request timeout. Without ``--db``
 it loads seeds/ into a temporary database first with `datasette factcheck
 load`.
 """
+
 import argparse
 import http.client
 import json
@@ -55,13 +56,22 @@ def pages(db_path, name, max_pages):
     try:
         flags = [r[0] for r in conn.execute("select id from contradictions order by id limit ?", [max_pages])]
         articles = [r[0] for r in conn.execute("select id from articles order by id limit ?", [max_pages])]
-        entities = [r[0] for r in conn.execute(
-            "select distinct subject from claims where subject is not null order by subject limit ?", [max_pages])]
+        entities = [
+            r[0]
+            for r in conn.execute(
+                "select distinct subject from claims where subject is not null order by subject limit ?", [max_pages]
+            )
+        ]
     finally:
         conn.close()
     base = f"/-/factcheck/{quote(name)}"
-    out = [("index", base), ("index.json", base + ".json"), ("index", base + "?kind=stance"),
-           ("index.json", base + ".json?relation=conflict&_sort=date"), ("index", base + "?_search=Korea")]
+    out = [
+        ("index", base),
+        ("index.json", base + ".json"),
+        ("index", base + "?kind=stance"),
+        ("index.json", base + ".json?relation=conflict&_sort=date"),
+        ("index", base + "?_search=Korea"),
+    ]
     out += [("contradiction", f"{base}/contradiction/{tilde(i)}") for i in flags]
     out += [("contradiction.json", f"{base}/contradiction/{tilde(i)}.json") for i in flags[:10]]
     out += [("article", f"{base}/article/{tilde(i)}") for i in articles]
@@ -171,7 +181,9 @@ def main(argv=None):
             db = Path(tmp) / "seeds.db"
             run = subprocess.run(
                 [sys.executable, "-m", "datasette", "factcheck", "load", str(db), str(ROOT / "seeds"), "--silent"],
-                capture_output=True, text=True, timeout=300,
+                capture_output=True,
+                text=True,
+                timeout=300,
             )
             if run.returncode != 0:
                 raise SystemExit(f"loading seeds failed: {run.stderr}")
@@ -180,7 +192,9 @@ def main(argv=None):
         port = free_port()
         server = subprocess.Popen(
             [sys.executable, "-m", "datasette", "serve", str(db), "-h", HOST, "-p", str(port)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         try:
             wait_ready(port, targets[0][1], server)
@@ -189,7 +203,9 @@ def main(argv=None):
             started = time.monotonic()
             deadline = started + args.seconds
             threads = [
-                threading.Thread(target=client, args=(i, targets, port, deadline, stats, budget, args.timeout), daemon=True)
+                threading.Thread(
+                    target=client, args=(i, targets, port, deadline, stats, budget, args.timeout), daemon=True
+                )
                 for i in range(args.clients)
             ]
             for t in threads:
@@ -208,24 +224,35 @@ def main(argv=None):
     everything = [v for values in stats.latencies.values() for v in values]
     figures = {
         "database": str(db) if args.db else "seeds (5 articles)",
-        "clients": args.clients, "seconds": round(elapsed, 1), "pages": len(targets),
-        "requests": stats.requests, "errors": len(stats.errors),
+        "clients": args.clients,
+        "seconds": round(elapsed, 1),
+        "pages": len(targets),
+        "requests": stats.requests,
+        "errors": len(stats.errors),
         "requests_per_second": round(stats.requests / elapsed, 1),
         "p50_ms": round(percentile(everything, 50) * 1000, 1),
         "p95_ms": round(percentile(everything, 95) * 1000, 1),
         "p99_ms": round(percentile(everything, 99) * 1000, 1),
         "max_ms": round(max(everything) * 1000, 1) if everything else None,
         "by_kind": {
-            kind: {"requests": len(v), "p50_ms": round(percentile(v, 50) * 1000, 1),
-                   "p95_ms": round(percentile(v, 95) * 1000, 1)}
+            kind: {
+                "requests": len(v),
+                "p50_ms": round(percentile(v, 50) * 1000, 1),
+                "p95_ms": round(percentile(v, 95) * 1000, 1),
+            }
             for kind, v in sorted(stats.latencies.items())
         },
-        "python": sys.version.split()[0], "cpus": os.cpu_count(),
+        "python": sys.version.split()[0],
+        "cpus": os.cpu_count(),
     }
     print(f"datasette serve on {HOST}:{port}, {figures['database']}, {len(targets)} distinct pages")
-    print(f"{args.clients} clients for {elapsed:.1f} s: {stats.requests} requests, {len(stats.errors)} errors, "
-          f"{figures['requests_per_second']} req/s")
-    print(f"latency p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms, p99 {figures['p99_ms']} ms, max {figures['max_ms']} ms")
+    print(
+        f"{args.clients} clients for {elapsed:.1f} s: {stats.requests} requests, {len(stats.errors)} errors, "
+        f"{figures['requests_per_second']} req/s"
+    )
+    print(
+        f"latency p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms, p99 {figures['p99_ms']} ms, max {figures['max_ms']} ms"
+    )
     for kind, f in figures["by_kind"].items():
         print(f"  {kind:<20} {f['requests']:>7} requests  p50 {f['p50_ms']:>8} ms  p95 {f['p95_ms']:>8} ms")
     for kind, error in stats.errors[:10]:

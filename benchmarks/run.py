@@ -40,6 +40,7 @@ lexicon entities and predicates stay, so the slots fill the way a bigger
 archive fills them. Nothing is asserted about time: this is a measurement,
 not a test.
 """
+
 import argparse
 import asyncio
 import datetime as dt
@@ -77,7 +78,15 @@ TARGETS = {
 
 SHARD = 10_000  # articles per JSONL file when a corpus is loaded as a folder
 
-FULL = dict(articles=10_000, growth_n=2_000, rss_large=100_000, claims=[10_000, 100_000, 1_000_000], requests=20, timeout=600, rss_timeout=1500)
+FULL = dict(
+    articles=10_000,
+    growth_n=2_000,
+    rss_large=100_000,
+    claims=[10_000, 100_000, 1_000_000],
+    requests=20,
+    timeout=600,
+    rss_timeout=1500,
+)
 QUICK = dict(articles=200, growth_n=40, rss_large=300, claims=[300, 1_000], requests=3, timeout=120, rss_timeout=120)
 
 
@@ -104,8 +113,12 @@ def run_timed(cmd, timeout, log_path):
     with open(log_path, "w") as log:
         start = time.perf_counter()
         proc = subprocess.Popen(
-            cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            cwd=ROOT, start_new_session=True,
+            cmd,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            cwd=ROOT,
+            start_new_session=True,
         )
     timed_out = threading.Event()
 
@@ -163,7 +176,7 @@ def tree_pss_kb(group):
         try:
             with open(f"/proc/{entry.name}/stat") as f:
                 stat = f.read()
-            if int(stat[stat.rindex(")") + 2:].split()[2]) != group:  # state, ppid, pgrp
+            if int(stat[stat.rindex(")") + 2 :].split()[2]) != group:  # state, ppid, pgrp
                 continue
             with open(f"/proc/{entry.name}/smaps_rollup") as f:
                 total += next(int(line.split()[1]) for line in f if line.startswith("Pss:"))
@@ -240,9 +253,14 @@ class Harness:
 
     def meta(self):
         import datasette
+
         try:
-            commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-            changed = subprocess.run(["git", "status", "--porcelain", "--", "datasette_factcheck"], cwd=ROOT, capture_output=True, text=True).stdout.split("\n")
+            commit = subprocess.run(
+                ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+            ).stdout.strip()
+            changed = subprocess.run(
+                ["git", "status", "--porcelain", "--", "datasette_factcheck"], cwd=ROOT, capture_output=True, text=True
+            ).stdout.split("\n")
             changed = [line[3:] for line in changed if line.strip()]
             dirty = bool(changed)
         except OSError:
@@ -338,21 +356,35 @@ class Harness:
         remove_db(db)
         self.log(f"load {n:,} articles -> {db.name} {' '.join(extra)}")
         source = self.folders.get(n) or self.corpus(n)
-        r = run_timed([self.datasette, "factcheck", "load", str(db), str(source), *extra], timeout or self.args.timeout, self.logs / f"{name}.log")
-        r.update(articles=n, db=str(db), counts=db_counts(db),
-                 input=f"folder of {math.ceil(n / SHARD)} JSONL files" if n in self.folders else "one JSONL file")
+        r = run_timed(
+            [self.datasette, "factcheck", "load", str(db), str(source), *extra],
+            timeout or self.args.timeout,
+            self.logs / f"{name}.log",
+        )
+        r.update(
+            articles=n,
+            db=str(db),
+            counts=db_counts(db),
+            input=f"folder of {math.ceil(n / SHARD)} JSONL files" if n in self.folders else "one JSONL file",
+        )
         if r["rc"] not in (0, None) and not r["timed_out"]:
             r["error"] = f"exit status {r['rc']}: {r['log_tail'][-300:]}"
-        self.log(f"  {fmt_s(r['seconds'])}{' (timed out)' if r['timed_out'] else ''}, peak RSS {r['peak_rss_mb']} MB, {r['counts']}")
+        self.log(
+            f"  {fmt_s(r['seconds'])}{' (timed out)' if r['timed_out'] else ''}, peak RSS {r['peak_rss_mb']} MB, {r['counts']}"
+        )
         self.results["steps"][name] = r
         return r
 
     def bare_insert(self, n, repeat=3):
         times = []
-        for i in range(repeat):
+        for _ in range(repeat):
             db = self.work / "bare.db"
             remove_db(db)
-            r = run_timed([self.sqlite_utils, "insert", str(db), "articles", str(self.corpus(n)), "--nl"], self.args.timeout, self.logs / "bare.log")
+            r = run_timed(
+                [self.sqlite_utils, "insert", str(db), "articles", str(self.corpus(n)), "--nl"],
+                self.args.timeout,
+                self.logs / "bare.log",
+            )
             if r["rc"] != 0:
                 r["error"] = f"exit status {r['rc']}"
                 self.results["steps"]["bare_insert"] = r
@@ -370,7 +402,11 @@ class Harness:
         for _ in range(repeat):
             db = self.work / "startup.db"
             remove_db(db)
-            r = run_timed([self.datasette, "factcheck", "load", str(db), str(self.corpus(1))], self.args.timeout, self.logs / "startup.log")
+            r = run_timed(
+                [self.datasette, "factcheck", "load", str(db), str(self.corpus(1))],
+                self.args.timeout,
+                self.logs / "startup.log",
+            )
             times.append(r["seconds"])
         r["seconds"] = round(statistics.median(times), 3)
         r["runs"] = times
@@ -380,7 +416,9 @@ class Harness:
 
     def supports(self, option):
         try:
-            text = subprocess.run([self.datasette, "factcheck", "load", "--help"], capture_output=True, text=True, timeout=60).stdout
+            text = subprocess.run(
+                [self.datasette, "factcheck", "load", "--help"], capture_output=True, text=True, timeout=60
+            ).stdout
         except (OSError, subprocess.TimeoutExpired):
             return False
         return option in text
@@ -397,10 +435,18 @@ class Harness:
         self.log(f"copies: {copies}")
 
         # (1) ratio
-        f1 = {"articles": a.articles, "load_s": main["seconds"], "bare_insert_s": bare.get("seconds"),
-              "timed_out": main["timed_out"], "counts": main["counts"], "startup_s": t0,
-              "target": TARGETS["ratio"], "stretch": TARGETS["ratio_stretch"], "workers_default": default_workers(),
-              "copies": copies}
+        f1 = {
+            "articles": a.articles,
+            "load_s": main["seconds"],
+            "bare_insert_s": bare.get("seconds"),
+            "timed_out": main["timed_out"],
+            "counts": main["counts"],
+            "startup_s": t0,
+            "target": TARGETS["ratio"],
+            "stretch": TARGETS["ratio_stretch"],
+            "workers_default": default_workers(),
+            "copies": copies,
+        }
         if main.get("error") or bare.get("error"):
             f1["error"] = main.get("error") or bare.get("error")
         if bare.get("seconds"):
@@ -412,31 +458,66 @@ class Harness:
         self.results["figures"]["1_ratio"] = f1
 
         # (2) growth
-        f2 = {"n": a.growth_n, "n5": a.articles, "t_n": small["seconds"], "t_5n": main["seconds"], "startup_s": t0,
-              "timed_out": {"n": small["timed_out"], "5n": main["timed_out"]}, "target": TARGETS["growth_exponent"]}
+        f2 = {
+            "n": a.growth_n,
+            "n5": a.articles,
+            "t_n": small["seconds"],
+            "t_5n": main["seconds"],
+            "startup_s": t0,
+            "timed_out": {"n": small["timed_out"], "5n": main["timed_out"]},
+            "target": TARGETS["growth_exponent"],
+        }
         scale = math.log(a.articles / a.growth_n)
         if not small["timed_out"]:
             f2["exponent"] = round(math.log(main["seconds"] / small["seconds"]) / scale, 2)
             if small["seconds"] > t0 and main["seconds"] > t0:
-                f2["exponent_net_of_startup"] = round(math.log((main["seconds"] - t0) / (small["seconds"] - t0)) / scale, 2)
+                f2["exponent_net_of_startup"] = round(
+                    math.log((main["seconds"] - t0) / (small["seconds"] - t0)) / scale, 2
+                )
             f2["bound"] = "lower" if main["timed_out"] else None
             f2["met"] = judge(f2["exponent"], TARGETS["growth_exponent"], f2["bound"])
         self.results["figures"]["2_growth"] = f2
 
         # (5) RSS: the load at N (above) and at 10N
-        points = [{"articles": n, "peak_rss_mb": r["peak_rss_mb"], "peak_tree_pss_mb": r.get("peak_tree_pss_mb"), "seconds": r["seconds"],
-                   "timed_out": r["timed_out"], "stored": r["counts"].get("articles"), "input": r["input"], "error": r.get("error")}
-                  for n, r in ((a.growth_n, small), (a.articles, main))]
+        points = [
+            {
+                "articles": n,
+                "peak_rss_mb": r["peak_rss_mb"],
+                "peak_tree_pss_mb": r.get("peak_tree_pss_mb"),
+                "seconds": r["seconds"],
+                "timed_out": r["timed_out"],
+                "stored": r["counts"].get("articles"),
+                "input": r["input"],
+                "error": r.get("error"),
+            }
+            for n, r in ((a.growth_n, small), (a.articles, main))
+        ]
         if a.rss_large:
             predicted = self.extrapolate(main, a.articles, a.rss_large, t0)
             if predicted is not None and predicted > a.rss_timeout:
-                points.append({"articles": a.rss_large, "skipped": True, "predicted_s": round(predicted),
-                               "reason": f"a linear extrapolation of the {a.articles:,}-article load gives >= {predicted:.0f} s, beyond --rss-timeout {a.rss_timeout}"})
+                points.append(
+                    {
+                        "articles": a.rss_large,
+                        "skipped": True,
+                        "predicted_s": round(predicted),
+                        "reason": f"a linear extrapolation of the {a.articles:,}-article load gives >= {predicted:.0f} s, beyond --rss-timeout {a.rss_timeout}",
+                    }
+                )
                 self.log(f"skip load of {a.rss_large:,}: predicted >= {predicted:.0f} s")
             else:
                 big = self.load(a.rss_large, f"load-{a.rss_large}", timeout=a.rss_timeout)
-                points.append({"articles": a.rss_large, "peak_rss_mb": big["peak_rss_mb"], "peak_tree_pss_mb": big.get("peak_tree_pss_mb"), "seconds": big["seconds"],
-                               "timed_out": big["timed_out"], "stored": big["counts"].get("articles"), "input": big["input"], "error": big.get("error")})
+                points.append(
+                    {
+                        "articles": a.rss_large,
+                        "peak_rss_mb": big["peak_rss_mb"],
+                        "peak_tree_pss_mb": big.get("peak_tree_pss_mb"),
+                        "seconds": big["seconds"],
+                        "timed_out": big["timed_out"],
+                        "stored": big["counts"].get("articles"),
+                        "input": big["input"],
+                        "error": big.get("error"),
+                    }
+                )
                 if big["seconds"]:
                     self.remove(big)
         for p in points:  # judged on the larger: one process's RSS, or all its processes together
@@ -463,9 +544,19 @@ class Harness:
         if self.supports("--workers"):
             one = self.load(a.articles, f"load-{a.articles}-w1", extra=("--workers", "1"))
             # the default load above already ran with two workers where that is the default
-            two = main if f1["workers_default"] == 2 else self.load(a.articles, f"load-{a.articles}-w2", extra=("--workers", "2"))
-            f6 = {"articles": a.articles, "t_1": one["seconds"], "t_2": two["seconds"], "timed_out": two["timed_out"] or one["timed_out"],
-                  "peak_rss_mb_1": one["peak_rss_mb"], "peak_rss_mb_2": two["peak_rss_mb"]}
+            two = (
+                main
+                if f1["workers_default"] == 2
+                else self.load(a.articles, f"load-{a.articles}-w2", extra=("--workers", "2"))
+            )
+            f6 = {
+                "articles": a.articles,
+                "t_1": one["seconds"],
+                "t_2": two["seconds"],
+                "timed_out": two["timed_out"] or one["timed_out"],
+                "peak_rss_mb_1": one["peak_rss_mb"],
+                "peak_rss_mb_2": two["peak_rss_mb"],
+            }
             if two["seconds"] and not f6["timed_out"]:
                 f6["speedup"] = round(one["seconds"] / two["seconds"], 2)
             self.results["figures"]["6_workers"] = f6
@@ -516,7 +607,9 @@ class Harness:
                 empty = self.work / "claims-empty.db"
                 remove_db(empty)
                 build_claims_db(seed, empty, 0)
-                r = run_timed([self.datasette, "factcheck", "detect", str(empty)], a.timeout, self.logs / "detect-empty.log")
+                r = run_timed(
+                    [self.datasette, "factcheck", "detect", str(empty)], a.timeout, self.logs / "detect-empty.log"
+                )
                 t0 = r["seconds"]
                 self.log(f"start-up (detect on an empty database): {fmt_s(t0)}")
             point = {"claims": info["claims"], "articles": info["articles"], "build_s": info["build_s"]}
@@ -524,20 +617,32 @@ class Harness:
                 base = previous.get("seconds") or previous.get("predicted_s")
                 predicted = t0 + (base - t0) * info["claims"] / previous["claims"]
                 if predicted > 1.5 * a.timeout:
-                    point.update(skipped=True, predicted_s=round(predicted),
-                                 reason=f"the {previous['claims']:,}-claim run already needed >= {base:.0f} s; linear extrapolation >= {predicted:.0f} s")
+                    point.update(
+                        skipped=True,
+                        predicted_s=round(predicted),
+                        reason=f"the {previous['claims']:,}-claim run already needed >= {base:.0f} s; linear extrapolation >= {predicted:.0f} s",
+                    )
                     self.log(f"skip detect on {size:,} claims: predicted >= {predicted:.0f} s")
                     points.append(point)
                     previous = point
                     continue
             self.log(f"detect on {info['claims']:,} claims")
-            r = run_timed([self.datasette, "factcheck", "detect", str(path)], a.timeout, self.logs / f"detect-{size}.log")
+            r = run_timed(
+                [self.datasette, "factcheck", "detect", str(path)], a.timeout, self.logs / f"detect-{size}.log"
+            )
             counts = db_counts(path)
-            point.update(seconds=r["seconds"], timed_out=r["timed_out"], peak_rss_mb=r["peak_rss_mb"],
-                         contradictions=counts.get("contradictions"), rc=r["rc"])
+            point.update(
+                seconds=r["seconds"],
+                timed_out=r["timed_out"],
+                peak_rss_mb=r["peak_rss_mb"],
+                contradictions=counts.get("contradictions"),
+                rc=r["rc"],
+            )
             if r["rc"] not in (0, None) and not r["timed_out"]:
                 point["error"] = r["log_tail"][-300:]
-            self.log(f"  {fmt_s(r['seconds'])}{' (timed out)' if r['timed_out'] else ''}, {counts.get('contradictions')} contradictions, peak RSS {r['peak_rss_mb']} MB")
+            self.log(
+                f"  {fmt_s(r['seconds'])}{' (timed out)' if r['timed_out'] else ''}, {counts.get('contradictions')} contradictions, peak RSS {r['peak_rss_mb']} MB"
+            )
             points.append(point)
             previous = point
         f3 = {"points": points, "startup_s": t0, "target": TARGETS["detect_exponent"]}
@@ -546,11 +651,16 @@ class Harness:
         for a_, b_ in zip(points, points[1:]):
             if not ok(a_) or b_.get("skipped") or b_.get("error") or b_.get("seconds") is None:
                 continue
-            seg = {"from": a_["claims"], "to": b_["claims"],
-                   "exponent": round(math.log(b_["seconds"] / a_["seconds"]) / math.log(b_["claims"] / a_["claims"]), 2),
-                   "bound": "lower" if b_.get("timed_out") else None}
+            seg = {
+                "from": a_["claims"],
+                "to": b_["claims"],
+                "exponent": round(math.log(b_["seconds"] / a_["seconds"]) / math.log(b_["claims"] / a_["claims"]), 2),
+                "bound": "lower" if b_.get("timed_out") else None,
+            }
             if t0 and not b_.get("timed_out") and a_["seconds"] > t0 and b_["seconds"] > t0:
-                seg["exponent_net_of_startup"] = round(math.log((b_["seconds"] - t0) / (a_["seconds"] - t0)) / math.log(b_["claims"] / a_["claims"]), 2)
+                seg["exponent_net_of_startup"] = round(
+                    math.log((b_["seconds"] - t0) / (a_["seconds"] - t0)) / math.log(b_["claims"] / a_["claims"]), 2
+                )
             segments.append(seg)
         f3["segments"] = segments
         done = [p for p in points if ok(p)]
@@ -575,19 +685,32 @@ class Harness:
         if not point.get("seconds") or point.get("timed_out") or point.get("skipped") or point.get("error"):
             # Detection did not finish on the big database: give it the flags of
             # the largest database where it did (same claim ids: the copies are built alike).
-            donors = [(p, dbs[s]) for p, s in zip(points, a.claims) if p.get("seconds") and not p.get("timed_out") and not p.get("error")]
+            donors = [
+                (p, dbs[s])
+                for p, s in zip(points, a.claims)
+                if p.get("seconds") and not p.get("timed_out") and not p.get("error")
+            ]
             if donors:
                 donor = donors[-1]
                 before = db_counts(path).get("contradictions") or 0
                 n = copy_contradictions(donor[1], path)
-                source = (f"{before:,} flags written by the unfinished detect, plus {n:,} copied from the "
-                          f"{donor[0]['claims']:,}-claim database where detect finished")
+                source = (
+                    f"{before:,} flags written by the unfinished detect, plus {n:,} copied from the "
+                    f"{donor[0]['claims']:,}-claim database where detect finished"
+                )
             else:
                 source = "none: detect finished on no database"
         counts = db_counts(path)
-        self.log(f"pages on {counts.get('claims'):,} claims, {counts.get('contradictions'):,} contradictions ({source})")
-        f4 = {"claims": counts.get("claims"), "contradictions": counts.get("contradictions"), "contradictions_source": source,
-              "requests": a.requests, "target": TARGETS["page_ratio"]}
+        self.log(
+            f"pages on {counts.get('claims'):,} claims, {counts.get('contradictions'):,} contradictions ({source})"
+        )
+        f4 = {
+            "claims": counts.get("claims"),
+            "contradictions": counts.get("contradictions"),
+            "contradictions_source": source,
+            "requests": a.requests,
+            "target": TARGETS["page_ratio"],
+        }
         try:
             f4["pages"] = asyncio.run(measure_pages(path, a.requests, a.page_budget))
         except Exception as e:  # the harness must survive a broken view
@@ -599,8 +722,10 @@ class Harness:
         if table.get("median_ms"):
             for name, page in f4["pages"].items():
                 if name != "table" and page.get("median_ms") is not None:
-                    ratios[name] = {"median": round(page["median_ms"] / table["median_ms"], 2),
-                                    "p95": round(page["p95_ms"] / table["p95_ms"], 2)}
+                    ratios[name] = {
+                        "median": round(page["median_ms"] / table["median_ms"], 2),
+                        "p95": round(page["p95_ms"] / table["p95_ms"], 2),
+                    }
         f4["ratios"] = ratios
         required = ["index", "contradiction", "entity"]
         pages = f4["pages"]
@@ -626,25 +751,48 @@ class Harness:
 
         f1 = F.get("1_ratio", {})
         if f1:
-            rows.append(("1 load vs bare insert", f"{f1['articles']:,} articles",
-                         bound_text(f1.get("ratio"), f1.get("bound"), lambda v: f"{v}x")
-                         + f"  (load {fmt_s(f1['load_s'])}"
-                         + (f" killed with {(f1['counts'].get('articles') or 0):,} stored" if f1["timed_out"] else "")
-                         + f", insert {fmt_s(f1.get('bare_insert_s'))}; default --workers: {f1.get('workers_default', '?')})"
-                         + (f"; one process {f1['ratio_one_process']}x ({fmt_s(f1['load_one_process_s'])})" if f1.get("ratio_one_process") else ""),
-                         "<= 10x (stretch 5x)", status(f1.get("met"))))
+            rows.append(
+                (
+                    "1 load vs bare insert",
+                    f"{f1['articles']:,} articles",
+                    bound_text(f1.get("ratio"), f1.get("bound"), lambda v: f"{v}x")
+                    + f"  (load {fmt_s(f1['load_s'])}"
+                    + (f" killed with {(f1['counts'].get('articles') or 0):,} stored" if f1["timed_out"] else "")
+                    + f", insert {fmt_s(f1.get('bare_insert_s'))}; default --workers: {f1.get('workers_default', '?')})"
+                    + (
+                        f"; one process {f1['ratio_one_process']}x ({fmt_s(f1['load_one_process_s'])})"
+                        if f1.get("ratio_one_process")
+                        else ""
+                    ),
+                    "<= 10x (stretch 5x)",
+                    status(f1.get("met")),
+                )
+            )
             c = f1.get("copies") or {}
             if "found" in c:
-                rows.append(("  copies found", f"{c['copies']:,} copies",
-                             f"{c['found']:,} found, {c['missed']:,} missed, {c['false']:,} filed as copies wrongly", "", ""))
+                rows.append(
+                    (
+                        "  copies found",
+                        f"{c['copies']:,} copies",
+                        f"{c['found']:,} found, {c['missed']:,} missed, {c['false']:,} filed as copies wrongly",
+                        "",
+                        "",
+                    )
+                )
         f2 = F.get("2_growth", {})
         if f2:
             net = f2.get("exponent_net_of_startup")
-            rows.append(("2 load growth", f"{f2['n']:,} -> {f2['n5']:,} articles",
-                         bound_text(f2.get("exponent"), f2.get("bound"), lambda v: f"exponent {v}")
-                         + (f" (net of start-up {net})" if net is not None else "")
-                         + f"  ({fmt_s(f2['t_n'])} -> {fmt_s(f2['t_5n'])})",
-                         "<= 1.1", status(f2.get("met"))))
+            rows.append(
+                (
+                    "2 load growth",
+                    f"{f2['n']:,} -> {f2['n5']:,} articles",
+                    bound_text(f2.get("exponent"), f2.get("bound"), lambda v: f"exponent {v}")
+                    + (f" (net of start-up {net})" if net is not None else "")
+                    + f"  ({fmt_s(f2['t_n'])} -> {fmt_s(f2['t_5n'])})",
+                    "<= 1.1",
+                    status(f2.get("met")),
+                )
+            )
         f3 = F.get("3_detect", {})
         if f3:
             parts = []
@@ -658,10 +806,17 @@ class Harness:
             segs = "; ".join(
                 f"{short(g['from'])}->{short(g['to'])} {'>= ' if g['bound'] else ''}{g['exponent']}"
                 + (f" (net {g['exponent_net_of_startup']})" if g.get("exponent_net_of_startup") is not None else "")
-                for g in f3.get("segments", []))
-            rows.append(("3 detect alone", "claims " + " / ".join(f"{p['claims']:,}" for p in f3["points"]),
-                         (f"exponent {segs}" if segs else "exponent not measured") + "  (" + "; ".join(parts) + ")",
-                         "<= 1.1", status(f3.get("met"))))
+                for g in f3.get("segments", [])
+            )
+            rows.append(
+                (
+                    "3 detect alone",
+                    "claims " + " / ".join(f"{p['claims']:,}" for p in f3["points"]),
+                    (f"exponent {segs}" if segs else "exponent not measured") + "  (" + "; ".join(parts) + ")",
+                    "<= 1.1",
+                    status(f3.get("met")),
+                )
+            )
         f4 = F.get("4_pages", {})
         if f4:
             where = f"{(f4.get('claims') or 0):,} claims, {(f4.get('contradictions') or 0):,} flags"
@@ -672,7 +827,9 @@ class Harness:
                     text = page.get("state", "missing")
                 else:
                     r = (f4.get("ratios") or {}).get(name)
-                    text = f"median {page['median_ms']:.0f} ms, p95 {page['p95_ms']:.0f} ms" + (f"  ({r['median']}x table)" if r else "")
+                    text = f"median {page['median_ms']:.0f} ms, p95 {page['p95_ms']:.0f} ms" + (
+                        f"  ({r['median']}x table)" if r else ""
+                    )
                     if page.get("errors"):
                         text += f"; {page['state']}"
                 verdict = ""
@@ -681,10 +838,22 @@ class Harness:
                         verdict = status(None)
                     else:
                         ratio = (f4.get("ratios") or {}).get(name, {}).get("median")
-                        verdict = status(not page.get("errors") and ratio is not None and ratio <= TARGETS["page_ratio"])
-                rows.append((f"4 page {name}", where if name == "index" else page.get("path", ""), text,
-                             "<= 2x table page" if name in ("index", "contradiction", "entity") else "baseline" if name == "table" else "",
-                             verdict))
+                        verdict = status(
+                            not page.get("errors") and ratio is not None and ratio <= TARGETS["page_ratio"]
+                        )
+                rows.append(
+                    (
+                        f"4 page {name}",
+                        where if name == "index" else page.get("path", ""),
+                        text,
+                        (
+                            "<= 2x table page"
+                            if name in ("index", "contradiction", "entity")
+                            else "baseline" if name == "table" else ""
+                        ),
+                        verdict,
+                    )
+                )
         f5 = F.get("5_rss", {})
         if f5:
             parts = []
@@ -694,19 +863,47 @@ class Harness:
                 elif p.get("error"):
                     parts.append(f"{p['articles']:,}: load failed ({p['error'][:80]})")
                 else:
-                    note = f", killed after {fmt_s(p['seconds'])} with {p.get('stored') or 0:,} stored" if p.get("timed_out") else ""
+                    note = (
+                        f", killed after {fmt_s(p['seconds'])} with {p.get('stored') or 0:,} stored"
+                        if p.get("timed_out")
+                        else ""
+                    )
                     tree = f" ({p['peak_tree_pss_mb']:.0f})" if p.get("peak_tree_pss_mb") else ""
-                    parts.append(f"{p['articles']:,}: {'>= ' if p.get('timed_out') else ''}{p['peak_rss_mb']:.0f}{tree} MB{note}")
-            rows.append(("5 peak RSS of load", " / ".join(f"{p['articles']:,}" for p in f5["points"]),
-                         "; ".join(parts) + f"  (largest process (all {f5.get('workers', '?')} workers and the writer, PSS))"
-                         + (f"; {f5['growth_between'][0]:,} -> {f5['growth_between'][1]:,}: {f5['growth']}x" if f5.get("growth") else ""),
-                         "flat, < 500 MB", status(f5.get("met"))))
+                    parts.append(
+                        f"{p['articles']:,}: {'>= ' if p.get('timed_out') else ''}{p['peak_rss_mb']:.0f}{tree} MB{note}"
+                    )
+            rows.append(
+                (
+                    "5 peak RSS of load",
+                    " / ".join(f"{p['articles']:,}" for p in f5["points"]),
+                    "; ".join(parts)
+                    + f"  (largest process (all {f5.get('workers', '?')} workers and the writer, PSS))"
+                    + (
+                        f"; {f5['growth_between'][0]:,} -> {f5['growth_between'][1]:,}: {f5['growth']}x"
+                        if f5.get("growth")
+                        else ""
+                    ),
+                    "flat, < 500 MB",
+                    status(f5.get("met")),
+                )
+            )
         f6 = F.get("6_workers")
         if f6:
-            rows.append(("6 --workers 2 vs 1", f"{f6['articles']:,} articles",
-                         (f"speed-up {f6['speedup']}x" if f6.get("speedup") else "not measured") + f"  ({fmt_s(f6['t_1'])} -> {fmt_s(f6['t_2'])}"
-                         + (f"; peak RSS {f6['peak_rss_mb_1']:.0f} -> {f6['peak_rss_mb_2']:.0f} MB)" if f6.get("peak_rss_mb_2") else ")"),
-                         ">= 1.7x", status(f6["speedup"] >= 1.7) if f6.get("speedup") else "unknown"))
+            rows.append(
+                (
+                    "6 --workers 2 vs 1",
+                    f"{f6['articles']:,} articles",
+                    (f"speed-up {f6['speedup']}x" if f6.get("speedup") else "not measured")
+                    + f"  ({fmt_s(f6['t_1'])} -> {fmt_s(f6['t_2'])}"
+                    + (
+                        f"; peak RSS {f6['peak_rss_mb_1']:.0f} -> {f6['peak_rss_mb_2']:.0f} MB)"
+                        if f6.get("peak_rss_mb_2")
+                        else ")"
+                    ),
+                    ">= 1.7x",
+                    status(f6["speedup"] >= 1.7) if f6.get("speedup") else "unknown",
+                )
+            )
         return rows
 
     def print_table(self):
@@ -718,9 +915,11 @@ class Harness:
             lines.append(" | ".join(str(c).ljust(w) for c, w in zip(r, widths)))
         text = "\n".join(lines)
         m = self.results["meta"]
-        print(f"\ndatasette-factcheck benchmarks ({m['mode']}, {'snapshot of ' if m.get('measured', '').startswith('snapshot') else ''}commit {m['commit']}{' + local changes' if m['package_dirty'] else ''}, "
-              f"{m['machine']['cores']} cores, {m['machine']['cpu']}, Python {m['python']}, Datasette {m['datasette']}, SQLite {m['sqlite']}; "
-              f"load average {m.get('loadavg_1m_at_start')} at start, {m.get('loadavg_1m_max_seen', '?')} at most)")
+        print(
+            f"\ndatasette-factcheck benchmarks ({m['mode']}, {'snapshot of ' if m.get('measured', '').startswith('snapshot') else ''}commit {m['commit']}{' + local changes' if m['package_dirty'] else ''}, "
+            f"{m['machine']['cores']} cores, {m['machine']['cpu']}, Python {m['python']}, Datasette {m['datasette']}, SQLite {m['sqlite']}; "
+            f"load average {m.get('loadavg_1m_at_start')} at start, {m.get('loadavg_1m_max_seen', '?')} at most)"
+        )
         print(text)
         self.results["table"] = [dict(zip(headers, r)) for r in rows]
         return text
@@ -812,6 +1011,7 @@ def _shift(value, days):
 
 def _lexicon_entities():
     import yaml
+
     data = yaml.safe_load((generate.LEXICONS / "entities.yml").read_text(encoding="utf-8"))
     return {e["id"] for e in data["entities"]}
 
@@ -868,11 +1068,24 @@ def build_claims_db(seed, path, target):
     conn.create_function("fc_shift", 1, lambda v: _shift(v, state["r"] * 41))
 
     special = {
-        "articles": {"id": "fc_id(id)", "duplicate_of": "fc_id(duplicate_of)", "ref": "fc_id(ref)",
-                     "content_hash": "fc_id(content_hash)", "published": "fc_shift(published)", "url": "fc_id(url)"},
-        "claims": {"id": "fc_id(id)", "article_id": "fc_id(article_id)", "subject": "fc_subject(subject)",
-                   "value": "fc_value(kind, value, value_num)", "value_num": "fc_num(value_num)",
-                   "value_low": "fc_num(value_low)", "value_high": "fc_num(value_high)", "as_of": "fc_shift(as_of)"},
+        "articles": {
+            "id": "fc_id(id)",
+            "duplicate_of": "fc_id(duplicate_of)",
+            "ref": "fc_id(ref)",
+            "content_hash": "fc_id(content_hash)",
+            "published": "fc_shift(published)",
+            "url": "fc_id(url)",
+        },
+        "claims": {
+            "id": "fc_id(id)",
+            "article_id": "fc_id(article_id)",
+            "subject": "fc_subject(subject)",
+            "value": "fc_value(kind, value, value_num)",
+            "value_num": "fc_num(value_num)",
+            "value_low": "fc_num(value_low)",
+            "value_high": "fc_num(value_high)",
+            "as_of": "fc_shift(as_of)",
+        },
         "entities": {"id": "fc_id(id)"},
         "entity_aliases": {"alias": "fc_id(alias)", "entity_id": "fc_id(entity_id)"},
     }
@@ -910,7 +1123,9 @@ def build_claims_db(seed, path, target):
                 conn.execute(copy_sql("entities", f"where id in ({inv})"))
                 conn.execute(copy_sql("entity_aliases", f"where entity_id in ({inv})"))
             conn.execute(copy_sql("articles", where))
-            conn.execute(copy_sql("claims", "" if cut is None else f"where article_id in (select id from seed.articles {where})"))
+            conn.execute(
+                copy_sql("claims", "" if cut is None else f"where article_id in (select id from seed.articles {where})")
+            )
             conn.execute("commit")
             total += per_copy if cut is None else got
             articles += len(per_article) if cut is None else sum(1 for rowid, _ in per_article if rowid <= cut)
@@ -929,7 +1144,9 @@ def copy_contradictions(donor, path):
     cols = [c for c in _columns(conn, "main", "contradictions") if c in set(_columns(conn, "donor", "contradictions"))]
     names = ", ".join(f"[{c}]" for c in cols)
     conn.execute("begin")
-    n = conn.execute(f"insert or ignore into main.contradictions ({names}) select {names} from donor.contradictions").rowcount
+    n = conn.execute(
+        f"insert or ignore into main.contradictions ({names}) select {names} from donor.contradictions"
+    ).rowcount
     conn.execute("commit")
     conn.execute("detach database donor")
     conn.close()
@@ -948,8 +1165,12 @@ async def measure_pages(path, requests, budget):
     top = conn.execute("select max(rowid) from contradictions").fetchone()[0] or 0
     step = max(1, top // 25)
     flags = [r[0] for r in conn.execute(f"select id from contradictions where rowid % {step} = 0 limit 25")]
-    busy = [r[0] for r in conn.execute(
-        "select subject from claims where subject is not null group by subject order by count(*) desc limit 5")]
+    busy = [
+        r[0]
+        for r in conn.execute(
+            "select subject from claims where subject is not null group by subject order by count(*) desc limit 5"
+        )
+    ]
     conn.close()
     ds = Datasette([str(path)])
     pages = {
@@ -987,15 +1208,23 @@ async def measure_pages(path, requests, budget):
         times.sort()
         errors = sum(n for code, n in statuses.items() if code != 200)
         out[page] = {
-            "path": paths[0], "status": 200 if not errors else max(statuses, key=lambda c: (c != 200, statuses[c])),
-            "n": len(times), "errors": errors, "failures": failures,
+            "path": paths[0],
+            "status": 200 if not errors else max(statuses, key=lambda c: (c != 200, statuses[c])),
+            "n": len(times),
+            "errors": errors,
+            "failures": failures,
             "median_ms": round(statistics.median(times), 1),
             "p95_ms": round(times[min(len(times) - 1, math.ceil(0.95 * len(times)) - 1)], 1),
-            "max_ms": round(times[-1], 1), "first_ms": first_ms, "first_status": first.status_code,
-            "statuses": statuses, "distinct_paths": len(paths),
+            "max_ms": round(times[-1], 1),
+            "first_ms": first_ms,
+            "first_status": first.status_code,
+            "statuses": statuses,
+            "distinct_paths": len(paths),
         }
         if errors:
-            out[page]["state"] = f"{errors}/{len(times)} requests failed ({', '.join(str(c) for c in statuses if c != 200)})"
+            out[page][
+                "state"
+            ] = f"{errors}/{len(times)} requests failed ({', '.join(str(c) for c in statuses if c != 200)})"
     return out
 
 
@@ -1005,19 +1234,31 @@ async def measure_pages(path, requests, budget):
 def parse_args(argv):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--quick", action="store_true", help="tiny sizes for CI (seconds); asserts nothing about time")
-    p.add_argument("--articles", type=int, help=f"N for the ratio and 5N of the growth figure (full: {FULL['articles']:,})")
+    p.add_argument(
+        "--articles", type=int, help=f"N for the ratio and 5N of the growth figure (full: {FULL['articles']:,})"
+    )
     p.add_argument("--growth-n", type=int, help=f"the smaller load of the growth figure (full: {FULL['growth_n']:,})")
-    p.add_argument("--rss-large", type=int, help=f"the large load of the RSS figure, 0 to skip (full: {FULL['rss_large']:,})")
+    p.add_argument(
+        "--rss-large", type=int, help=f"the large load of the RSS figure, 0 to skip (full: {FULL['rss_large']:,})"
+    )
     p.add_argument("--claims", help="comma-separated claim counts for detect (full: 10000,100000,1000000)")
     p.add_argument("--requests", type=int, help="requests per page (full: 20)")
     p.add_argument("--page-budget", type=float, default=90.0, help="seconds of requests per page at most")
     p.add_argument("--timeout", type=float, help="seconds any one measured command may run (full: 600)")
-    p.add_argument("--rss-timeout", type=float, help="time limit of the large load of the RSS figure, skipped when a linear extrapolation exceeds it (full: 1500)")
+    p.add_argument(
+        "--rss-timeout",
+        type=float,
+        help="time limit of the large load of the RSS figure, skipped when a linear extrapolation exceeds it (full: 1500)",
+    )
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--out", default=str(HERE / "out"), help="where results.json, corpora and databases go")
     p.add_argument("--keep", action="store_true", help="keep the big databases (they are removed to save disk)")
     p.add_argument("--only", help="comma-separated subset of: loads,detect,pages (pages needs detect)")
-    p.add_argument("--snapshot", metavar="REV", help="measure the package as committed at REV (e.g. HEAD), not the working tree others may be editing")
+    p.add_argument(
+        "--snapshot",
+        metavar="REV",
+        help="measure the package as committed at REV (e.g. HEAD), not the working tree others may be editing",
+    )
     args = p.parse_args(argv)
     base = QUICK if args.quick else FULL
     for key, value in base.items():
@@ -1041,12 +1282,16 @@ def use_snapshot(rev, out):
         tmp = Path(str(folder) + ".tmp")
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
-        archive = subprocess.run(["git", "archive", sha, "datasette_factcheck"], cwd=ROOT, capture_output=True, check=True).stdout
+        archive = subprocess.run(
+            ["git", "archive", sha, "datasette_factcheck"], cwd=ROOT, capture_output=True, check=True
+        ).stdout
         subprocess.run(["tar", "-x", "-C", str(tmp)], input=archive, check=True)
         shutil.rmtree(folder, ignore_errors=True)
         os.replace(tmp, folder)
     sys.path.insert(0, str(folder))
-    os.environ["PYTHONPATH"] = os.pathsep.join([str(folder)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p])
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        [str(folder)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    )
     generate.LEXICONS = folder / "datasette_factcheck" / "lexicons"
     return sha, folder
 
@@ -1058,11 +1303,16 @@ def main(argv=None):
         snapshot = use_snapshot(args.snapshot, Path(args.out).resolve())
     h = Harness(args)
     if snapshot:
-        h.results["meta"].update(measured=f"snapshot of {args.snapshot} ({snapshot[0][:12]})", commit=snapshot[0][:12],
-                                 package_dirty=False, package_changed_files=[])
+        h.results["meta"].update(
+            measured=f"snapshot of {args.snapshot} ({snapshot[0][:12]})",
+            commit=snapshot[0][:12],
+            package_dirty=False,
+            package_changed_files=[],
+        )
     else:
         h.results["meta"]["measured"] = "working tree"
     import datasette_factcheck
+
     h.results["meta"]["package_path"] = str(Path(datasette_factcheck.__file__).parent)
     start = time.perf_counter()
     h.make_corpora([args.growth_n, args.articles] + ([args.rss_large] if args.rss_large else []))
@@ -1086,7 +1336,8 @@ def main(argv=None):
         # Other work on the machine skews wall times: say how busy it was.
         h.results["meta"]["loadavg_1m_max_seen"] = max(
             [h.results["meta"]["loadavg_1m_at_start"], h.results["meta"]["loadavg_1m_at_end"]]
-            + [v.get("loadavg_1m_after", 0) for v in h.results["steps"].values() if isinstance(v, dict)])
+            + [v.get("loadavg_1m_after", 0) for v in h.results["steps"].values() if isinstance(v, dict)]
+        )
         h.print_table()
         h.write()
 

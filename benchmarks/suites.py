@@ -43,6 +43,7 @@ without its year ("July 13th", "May 31") dateparser puts in the year of its
 base day, even when that lies after it; a news date without its year is the
 most recent one before publication, so it is read in the year before.
 """
+
 import argparse
 import datetime as dt
 import json
@@ -66,7 +67,9 @@ def read_source(repo, path):
         return (repo / path).read_text(encoding="utf-8")
     out = subprocess.run(["git", f"--git-dir={repo}", "show", f"HEAD:{path}"], capture_output=True, text=True)
     if out.returncode:
-        out = subprocess.run(["git", f"--git-dir={repo / '.git'}", "show", f"HEAD:{path}"], capture_output=True, text=True)
+        out = subprocess.run(
+            ["git", f"--git-dir={repo / '.git'}", "show", f"HEAD:{path}"], capture_output=True, text=True
+        )
     if out.returncode:
         raise SystemExit(f"cannot read {path} from {repo}: {out.stderr.strip()}")
     return out.stdout
@@ -101,11 +104,29 @@ def duckling_cases(text, lang):
 
 
 # -- dateparser ---------------------------------------------------------------
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 # the words of an English date; dateparser's English-language file mixes in other languages' cases
-ENGLISH = set(MONTHS) | {m[:3] for m in MONTHS} | set(WEEKDAYS) | {w[:3] for w in WEEKDAYS} | {
-    "sept", "tues", "thurs", "of", "at", "on", "the", "am", "pm", "gmt", "utc", "st", "nd", "rd", "th", "t", "z"}
+ENGLISH = (
+    set(MONTHS)
+    | {m[:3] for m in MONTHS}
+    | set(WEEKDAYS)
+    | {w[:3] for w in WEEKDAYS}
+    | {"sept", "tues", "thurs", "of", "at", "on", "the", "am", "pm", "gmt", "utc", "st", "nd", "rd", "th", "t", "z"}
+)
 
 
 def expected_from_english(translation):
@@ -113,7 +134,9 @@ def expected_from_english(translation):
     t = translation.strip().lower()
     if re.search(r"\b(second|minute|hour)s?\b|\d:\d", t) and not re.search(r"\d{4}", t):
         return None, "a time, not a date"
-    m = re.fullmatch(r"(?:in )?(\d+) (day|week|month|year) ago", t) or re.fullmatch(r"(\d+) (day|week|month|year) ago", t)
+    m = re.fullmatch(r"(?:in )?(\d+) (day|week|month|year) ago", t) or re.fullmatch(
+        r"(\d+) (day|week|month|year) ago", t
+    )
     if m:
         n, unit = int(m.group(1)), m.group(2)
         if unit == "day":
@@ -127,7 +150,9 @@ def expected_from_english(translation):
     if re.search(r"\b(second|minute|hour)s?\b", t):
         return None, "a time, not a date"
     words = re.sub(r"\d{1,2}:\d{2}(:\d{2})?|\b(am|pm)\b|[,.]", " ", t).split()
-    words = [w for w in words if w not in {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}]
+    words = [
+        w for w in words if w not in {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    ]
     month = next((MONTHS.index(w) + 1 for w in words if w in MONTHS), None)
     year = next((int(w) for w in words if re.fullmatch(r"\d{4}", w)), None)
     day = next((int(w) for w in words if re.fullmatch(r"\d{1,2}", w)), None)
@@ -148,9 +173,17 @@ def dateparser_cases(files):
     for m in re.finditer(r'param\(\s*"([^"]+)",\s*datetime\((\d{4}),\s*(\d{1,2}),\s*(\d{1,2})', parser):
         given = m.group(1)
         english = all(w.lower() in ENGLISH for w in re.findall(r"[^\W\d_]+", given))
-        news_like = english and re.search(r"\b(1[89]|20)\d\d\b", given) and re.search(r"(?i)\b(" + "|".join(x[:3] for x in MONTHS) + r")", given)
+        news_like = (
+            english
+            and re.search(r"\b(1[89]|20)\d\d\b", given)
+            and re.search(r"(?i)\b(" + "|".join(x[:3] for x in MONTHS) + r")", given)
+        )
         want = f"{int(m.group(2)):04d}-{int(m.group(3)):02d}-{int(m.group(4)):02d}"
-        skip = None if news_like and not re.search(r"[\[\]]|\d(st|nd|rd|th)\b.*\d(st|nd|rd|th)\b", given) else "no month and year named"
+        skip = (
+            None
+            if news_like and not re.search(r"[\[\]]|\d(st|nd|rd|th)\b.*\d(st|nd|rd|th)\b", given)
+            else "no month and year named"
+        )
         yield {"suite": "dateparser-en-absolute", "lang": "en", "text": given, "expected": want, "skip": skip}
 
 
@@ -175,8 +208,16 @@ def search_cases(source):
             text = ast.literal_eval(text)
         except ValueError:
             continue
-        base = next((value(kw.value.values[i]) for kw in node.keywords if kw.arg == "settings" and isinstance(kw.value, ast.Dict)
-                     for i, k in enumerate(kw.value.keys) if isinstance(k, ast.Constant) and k.value == "RELATIVE_BASE"), None)
+        base = next(
+            (
+                value(kw.value.values[i])
+                for kw in node.keywords
+                if kw.arg == "settings" and isinstance(kw.value, ast.Dict)
+                for i, k in enumerate(kw.value.keys)
+                if isinstance(k, ast.Constant) and k.value == "RELATIVE_BASE"
+            ),
+            None,
+        )
         for item in found.elts:
             if not (isinstance(item, ast.Tuple) and len(item.elts) == 2 and isinstance(item.elts[0], ast.Constant)):
                 continue
@@ -185,8 +226,15 @@ def search_cases(source):
                 continue
             named = re.search(r"(?i)\d{4}|\b(" + "|".join(MONTHS + [m[:3] for m in MONTHS] + ["sept"]) + r")\b", phrase)
             skip = None if named else "no year or month named (a time, or a relative phrase)"
-            yield {"suite": f"dateparser-search-{lang.value}", "lang": lang.value, "text": text, "phrase": phrase,
-                   "expected": when.isoformat(), "base": (base or BASE).isoformat(), "skip": skip}
+            yield {
+                "suite": f"dateparser-search-{lang.value}",
+                "lang": lang.value,
+                "text": text,
+                "phrase": phrase,
+                "expected": when.isoformat(),
+                "base": (base or BASE).isoformat(),
+                "skip": skip,
+            }
 
 
 def build(duckling, dateparser):
@@ -230,15 +278,19 @@ def read_date(case):
         text, base = ("Banjir melanda pada " if case["lang"] == "id" else "It happened on ") + case["text"] + ".", BASE
     got = [m.value for m in dates.find(text, 0, len(text), lex) if dates.resolve(m, base)]
     want = case["expected"]
-    return want in got or any(len(g) < len(want) and want.startswith(g) and " week" in text.replace("minggu", " week") for g in got)
+    return want in got or any(
+        len(g) < len(want) and want.startswith(g) and " week" in text.replace("minggu", " week") for g in got
+    )
 
 
 def report():
     files = sorted(CACHE.glob("*.jsonl")) if CACHE.is_dir() else []
     if not files:
-        print(f"{CACHE.relative_to(ROOT)}/ is missing: fetch github:facebook/duckling and github:scrapinghub/dateparser "
-              "(the fetch tool puts them under /work/.mirror/), then run\n"
-              "    .venv/bin/python benchmarks/suites.py --build [--duckling DIR] [--dateparser DIR]")
+        print(
+            f"{CACHE.relative_to(ROOT)}/ is missing: fetch github:facebook/duckling and github:scrapinghub/dateparser "
+            "(the fetch tool puts them under /work/.mirror/), then run\n"
+            "    .venv/bin/python benchmarks/suites.py --build [--duckling DIR] [--dateparser DIR]"
+        )
         return 0
     sys.path.insert(0, str(ROOT))
     results = {}

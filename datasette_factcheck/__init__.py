@@ -2,6 +2,7 @@
 
 Hooks that exist on only one Datasette line are marked; the other line never calls them.
 """
+
 from datasette import Forbidden, hookimpl
 
 

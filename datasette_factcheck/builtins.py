@@ -1,5 +1,6 @@
 """The built-in lexicons, extractors and rules, registered once on Datasette's
 plugin manager through our own hooks, like any plugin's."""
+
 from pathlib import Path
 
 from datasette import hookimpl

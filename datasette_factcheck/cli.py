@@ -1,4 +1,5 @@
 """`datasette factcheck load|detect`: the command line of CONTRACT.md."""
+
 import contextlib
 import os
 import sys
@@ -7,12 +8,15 @@ import click
 
 from . import detect as detection
 from . import pipeline, plugins, store
+from .detect.compare import DEFAULT_WINDOW_DAYS
 from .lexicon.schema import LexiconError
 from .read import DEFAULT_MAX_BYTES
-from .detect.compare import DEFAULT_WINDOW_DAYS
 
 window_option = click.option(
-    "--window-days", type=click.IntRange(0), default=DEFAULT_WINDOW_DAYS, show_default=True,
+    "--window-days",
+    type=click.IntRange(0),
+    default=DEFAULT_WINDOW_DAYS,
+    show_default=True,
     help="Claims at most this many days apart are a conflict; further apart, a change.",
 )
 
@@ -29,13 +33,21 @@ def default_workers():
 
 
 workers_option = click.option(
-    "--workers", type=click.IntRange(1), default=default_workers, show_default=f"one per core, at most {MAX_DEFAULT_WORKERS}",
+    "--workers",
+    type=click.IntRange(1),
+    default=default_workers,
+    show_default=f"one per core, at most {MAX_DEFAULT_WORKERS}",
     help="Processes extracting claims and comparing them; the database keeps one writer. The result is the same for any N.",
 )
 
 
 config_option = click.option(
-    "-c", "--config", "-m", "--metadata", "config_path", type=click.Path(exists=True, dir_okay=False),
+    "-c",
+    "--config",
+    "-m",
+    "--metadata",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False),
     help="A datasette.yaml or metadata.yml whose plugins section configures the extractors, rules and lexicons.",
 )
 
@@ -46,7 +58,7 @@ def _configure(config_path):
         try:
             plugins.configure(plugins.read_config(config_path))
         except (OSError, ValueError) as e:
-            raise click.BadParameter(str(e), param_hint="--config")
+            raise click.BadParameter(str(e), param_hint="--config") from e
 
 
 @click.group()
@@ -59,7 +71,9 @@ def factcheck():
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--no-detect", is_flag=True, help="Store articles and claims; skip detection.")
 @window_option
-@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse input files larger than this.")
+@click.option(
+    "--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse input files larger than this."
+)
 @click.option("--silent", is_flag=True, help="No progress bar or summary.")
 @workers_option
 @config_option
@@ -84,8 +98,14 @@ def load(db_path, paths, no_detect, window_days, max_bytes, silent, workers, con
 
     try:
         report = pipeline.load(
-            store.open_db(db_path), paths, detect=not no_detect, window_days=window_days,
-            max_bytes=max_bytes, workers=workers, on_error=on_error, progress=progress,
+            store.open_db(db_path),
+            paths,
+            detect=not no_detect,
+            window_days=window_days,
+            max_bytes=max_bytes,
+            workers=workers,
+            on_error=on_error,
+            progress=progress,
         )
     except LexiconError as e:  # a lexicon (ours or a plugin's) is wrong: nothing can be read
         raise click.ClickException(str(e)) from e

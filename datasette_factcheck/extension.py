@@ -8,6 +8,7 @@ compares and returns a ``model.Disagreement`` with a strength; whether that
 is a conflict or a change, and its explanation, detection decides for every
 rule alike.
 """
+
 from typing import Hashable, Iterable, Optional
 
 from .model import KINDS, Claim, Disagreement

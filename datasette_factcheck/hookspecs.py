@@ -8,6 +8,7 @@ none), and ``datasette``, the running instance where there is one (None
 for a command-line load). An implementation may take either, both or none.
 The built-ins register through these same hooks (``builtins.py``).
 """
+
 from pluggy import HookspecMarker
 
 hookspec = HookspecMarker("datasette")

@@ -5,6 +5,7 @@ Extractors make ``Claim``; storage keeps rows (``Claim.row``); detection
 reads rows back, and a rule answers with a ``Disagreement`` that detection
 turns into a ``Flag``.
 """
+
 import dataclasses
 import datetime as dt
 import hashlib
@@ -181,5 +182,6 @@ class Flag:
         id = self.id
         return [
             {"contradiction_id": id, "claim_id": c["id"], "side": side, "article_id": c["article_id"]}
-            for side, claims in zip("ab", self.sides) for c in claims
+            for side, claims in zip("ab", self.sides)
+            for c in claims
         ]

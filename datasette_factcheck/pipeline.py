@@ -5,6 +5,7 @@ notebook, an enrichment or a distributed job can run the same load. Every
 failure (a reader, an extractor, storing one article) is that input's error:
 given to ``on_error``, recorded in ``load_errors``, and the load goes on.
 """
+
 import collections
 import contextlib
 import dataclasses
@@ -12,10 +13,10 @@ from typing import Callable, List, Optional
 
 from . import detect as detection
 from . import store
+from .detect.compare import DEFAULT_WINDOW_DAYS
+from .pool import Extractors
 from .read import DEFAULT_MAX_BYTES, Input, iter_paths, read_path
 from .store.articles import Loader
-from .pool import Extractors
-from .detect.compare import DEFAULT_WINDOW_DAYS
 
 BATCH = 64  # articles a worker extracts between writes
 AHEAD = 2  # batches being extracted while one is written
@@ -83,7 +84,13 @@ def load(
         except store.TransactionLost:
             raise  # the whole batch is gone: the caller stores it again, article by article
         except Exception as e:  # built-in or plugin code, or SQLite: this article's error
-            return LoadError(item.path, f"could not store {item.ref}: {type(e).__name__}: {e}", item.line, item.ref, _exception_type(e))
+            return LoadError(
+                item.path,
+                f"could not store {item.ref}: {type(e).__name__}: {e}",
+                item.line,
+                item.ref,
+                _exception_type(e),
+            )
 
     def tally(results):
         for result in results:

@@ -7,6 +7,7 @@ import this module). What the hooks return is kept until the registered plugins 
 configuration change, so asking for the extractors once per article costs a
 comparison, not a hook call.
 """
+
 import yaml
 from datasette.plugins import pm
 

@@ -1,6 +1,7 @@
 """Worker processes for load (extraction) and detect (comparison): one way
 to start them, and the extraction workers. The database keeps one writer,
 the main process."""
+
 import multiprocessing
 
 from . import plugins

@@ -1,5 +1,6 @@
 """Shared fixtures: a database loaded from seeds/ with the real CLI, and a
 helper that runs the extractors on a text."""
+
 import shutil
 import sqlite3
 from pathlib import Path
@@ -53,7 +54,7 @@ def claims_of(text, language="id", published=None, title=None):
     matcher = Matcher([(a, e["id"], e["name"]) for e in lexicon.entities() for a in e["aliases"]])
     found, _ = extract(art, matcher)
     for c in found:
-        c["evidence"] = art["text"][c["start"]:c["end"]]
+        c["evidence"] = art["text"][c["start"] : c["end"]]
     return found
 
 

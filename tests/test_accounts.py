@@ -8,6 +8,7 @@ outlets saying 125 (accounts_more.jsonl), and a flood toll in "Sarowako"
 growing day by day with two figures on the last day. Loaded with the real
 command line; pages read through Datasette's test client.
 """
+
 import itertools
 import sqlite3
 from pathlib import Path
@@ -41,7 +42,8 @@ def flagged_pairs(conn, kind="number"):
            join contradiction_claims mb on mb.contradiction_id = x.id and mb.side = 'b'
            join claims ca on ca.id = ma.claim_id join claims cb on cb.id = mb.claim_id
            join articles aa on aa.id = ca.article_id join articles ab on ab.id = cb.article_id
-           where x.kind = ?""", [kind],
+           where x.kind = ?""",
+        [kind],
     ):
         out.setdefault(frozenset((r["ra"], r["rb"])), set()).add(r["relation"])
     return out
@@ -64,15 +66,22 @@ def test_many_outlets_make_one_flag_with_every_claim_on_its_side(tmp_path):
     assert "3 outlets say 127 (2022-10-02" in flag["explanation"]
     sides = conn.execute(
         "select m.side, a.ref from contradiction_claims m join claims c on c.id = m.claim_id "
-        "join articles a on a.id = c.article_id where m.contradiction_id = ?", [flag["id"]],
+        "join articles a on a.id = c.article_id where m.contradiction_id = ?",
+        [flag["id"]],
     ).fetchall()
     side_of = {r["ref"]: r["side"] for r in sides}
     assert {ref for ref, side in side_of.items() if side == "a"} == {f"rw-a{i}" for i in range(5)}
     assert {ref for ref, side in side_of.items() if side == "b"} == {f"rw-b{i}" for i in range(3)}
     # every claim of the slot is on a side, and the representative pair is among them
-    dead = {r["id"] for r in conn.execute(
-        "select c.id from claims c join articles a on a.id = c.article_id where a.ref like 'rw-%' and c.predicate = 'dead'")}
-    assert {r[0] for r in conn.execute("select claim_id from contradiction_claims where contradiction_id = ?", [flag["id"]])} == dead
+    dead = {
+        r["id"]
+        for r in conn.execute(
+            "select c.id from claims c join articles a on a.id = c.article_id where a.ref like 'rw-%' and c.predicate = 'dead'"
+        )
+    }
+    assert {
+        r[0] for r in conn.execute("select claim_id from contradiction_claims where contradiction_id = ?", [flag["id"]])
+    } == dead
     assert {flag["claim_a"], flag["claim_b"]} <= dead
     pairs = flagged_pairs(conn)
     for a, b in itertools.product([f"rw-a{i}" for i in range(5)], [f"rw-b{i}" for i in range(3)]):
@@ -142,10 +151,19 @@ async def test_the_detail_page_lists_every_source_on_both_sides(served):
     ds, conn = served
     (flag_id,) = conn.execute(
         "select x.id from contradictions x join claims c on c.id = x.claim_a join articles a on a.id = c.article_id "
-        "where a.ref like 'rw-%'").fetchone()
+        "where a.ref like 'rw-%'"
+    ).fetchone()
     html = (await ds.client.get(f"/-/factcheck/news/contradiction/{flag_id}")).text
-    for source in ("Suara Rantau", "Harian Tepian", "Gema Timur", "Valley Post", "Coast Herald",
-                   "Kabar Kota", "Metro Wire", "Berita Lereng"):
+    for source in (
+        "Suara Rantau",
+        "Harian Tepian",
+        "Gema Timur",
+        "Valley Post",
+        "Coast Herald",
+        "Kabar Kota",
+        "Metro Wire",
+        "Berita Lereng",
+    ):
         assert source in html
     data = (await ds.client.get(f"/-/factcheck/news/contradiction/{flag_id}.json")).json()
     assert len(data["accounts"]["a"]["articles"]) == 5 and len(data["accounts"]["b"]["articles"]) == 3
@@ -158,5 +176,5 @@ async def test_an_article_page_shows_the_accounts_it_belongs_to(served):
     (article_id,) = conn.execute("select id from articles where ref = 'rw-a2'").fetchone()
     html = (await ds.client.get(f"/-/factcheck/news/article/{article_id}")).text
     assert "Flags (1)" in html
-    assert "this article is in the account of <span class=\"fc-account\"><strong>5 outlets</strong>: 125 dead" in html
-    assert "against <span class=\"fc-account\"><strong>3 outlets</strong>: 127 dead" in html
+    assert 'this article is in the account of <span class="fc-account"><strong>5 outlets</strong>: 125 dead' in html
+    assert 'against <span class="fc-account"><strong>3 outlets</strong>: 127 dead' in html

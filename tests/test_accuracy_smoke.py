@@ -5,6 +5,7 @@ repository it scores against a copy of the seeds gold and scorer only (so
 the run does not depend on the real-dev gold); on a clean clone without it,
 the harness must still exit 0 and say so. Nothing is asserted about scores.
 """
+
 import re
 import shutil
 import subprocess
@@ -18,7 +19,10 @@ SHARED = ROOT.parent / "shared"
 def run_harness(*args):
     return subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "accuracy.py"), *args],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 

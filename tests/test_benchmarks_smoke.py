@@ -3,6 +3,7 @@
 A smoke test so the harness cannot rot: it checks that all five figures were
 printed and that valid JSON was written. It asserts nothing about time.
 """
+
 import json
 import subprocess
 import sys
@@ -14,13 +15,24 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_quick_benchmark_prints_all_figures_and_writes_json(tmp_path):
     result = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--out", str(tmp_path)],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     out = result.stdout
-    for label in ("1 load vs bare insert", "2 load growth", "3 detect alone", "4 page index",
-                  "4 page contradiction", "4 page entity", "4 page table", "5 peak RSS of load",
-                  "6 --workers 2 vs 1"):
+    for label in (
+        "1 load vs bare insert",
+        "2 load growth",
+        "3 detect alone",
+        "4 page index",
+        "4 page contradiction",
+        "4 page entity",
+        "4 page table",
+        "5 peak RSS of load",
+        "6 --workers 2 vs 1",
+    ):
         assert label in out, f"{label!r} missing from:\n{out}"
 
     data = json.loads((tmp_path / "results.json").read_text())

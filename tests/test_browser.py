@@ -4,6 +4,7 @@ Runs `datasette serve` on the hand-built database and drives /usr/bin/chromium
 through /usr/bin/chromedriver with selenium (never a browser download).
 Screenshots go to test-artifacts/.
 """
+
 import json
 import socket
 import sqlite3
@@ -47,9 +48,21 @@ def server(tmp_path_factory):
     metadata.write_text(json.dumps({"plugins": {compat.PLUGIN: {"allow_review": {"id": "alice"}}}}))
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "datasette", "serve", str(db_path), "-m", str(metadata),
-         "--port", str(port), "--secret", SECRET],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "datasette",
+            "serve",
+            str(db_path),
+            "-m",
+            str(metadata),
+            "--port",
+            str(port),
+            "--secret",
+            SECRET,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
@@ -148,7 +161,8 @@ def test_browse_filter_drill_down_and_review(server, browser):
     history = browser.find_element(By.CSS_SELECTOR, "table.fc-reviews").text
     assert "alice" in history and "Silence and denial are different stances." in history
     assert status_and_reviews(db_path, "f-stance-conflict") == (
-        "dismissed", [("alice", "dismissed", "Silence and denial are different stances.")],
+        "dismissed",
+        [("alice", "dismissed", "Silence and denial are different stances.")],
     )
     screenshot(browser, "4-reviewed")
 

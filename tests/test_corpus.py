@@ -9,6 +9,7 @@ printed (the corpus score), whether or not the tests passed.
 
 Only the tables and columns promised in CONTRACT.md are read.
 """
+
 import math
 import pathlib
 import sqlite3
@@ -23,8 +24,16 @@ ARTICLES = pathlib.Path(__file__).parent / "articles"
 EXPECTED = yaml.safe_load((ARTICLES / "expected.yml").read_text(encoding="utf-8"))
 
 MEASURES = (
-    "load", "metadata", "numbers", "not_numbers", "dates", "stances", "not_stances",
-    "no_stance_sentences", "holder_sentences", "offsets",
+    "load",
+    "metadata",
+    "numbers",
+    "not_numbers",
+    "dates",
+    "stances",
+    "not_stances",
+    "no_stance_sentences",
+    "holder_sentences",
+    "offsets",
 )
 RESULTS = OrderedDict((m, [0, 0]) for m in MEASURES)  # measure -> [hits, total]
 MISSES = []
@@ -60,36 +69,35 @@ def _params():
     for key, want in EXPECTED.items():
         for field in METADATA_FIELDS:
             if field in want:
-                out["metadata"].append(
-                    pytest.param(key, field, want[field], id=f"metadata-{key}-{field}")
-                )
+                out["metadata"].append(pytest.param(key, field, want[field], id=f"metadata-{key}-{field}"))
         for value in want.get("numbers", []):
             out["numbers"].append(pytest.param(key, value, id=f"numbers-{key}-{_fmt(value)}"))
         for value in want.get("not_numbers", []):
-            out["not_numbers"].append(
-                pytest.param(key, value, id=f"not_numbers-{key}-{_fmt(value)}")
-            )
+            out["not_numbers"].append(pytest.param(key, value, id=f"not_numbers-{key}-{_fmt(value)}"))
         for value in want.get("dates", []):
             out["dates"].append(pytest.param(key, str(value), id=f"dates-{key}-{value}"))
         for kind in ("stances", "not_stances"):
             for s in want.get(kind, []):
                 out[kind].append(
                     pytest.param(
-                        key, s["subject"], s["value"],
+                        key,
+                        s["subject"],
+                        s["value"],
                         id=f"{kind}-{key}-{s['subject']}-{s['value']}",
                     )
                 )
         for sentence in want.get("no_stance_sentences", []):
             short = sentence if len(sentence) <= 48 else sentence[:45] + "..."
-            out["no_stance_sentences"].append(
-                pytest.param(key, sentence, id=f"no_stance_sentences-{key}-{short}")
-            )
+            out["no_stance_sentences"].append(pytest.param(key, sentence, id=f"no_stance_sentences-{key}-{short}"))
         for h in want.get("holder_sentences", []):
             sentence = h["sentence"]
             short = sentence if len(sentence) <= 48 else sentence[:45] + "..."
             out["holder_sentences"].append(
                 pytest.param(
-                    key, sentence, h["subject"], h.get("value"),
+                    key,
+                    sentence,
+                    h["subject"],
+                    h.get("value"),
                     id=f"holder_sentences-{key}-{h['subject']}-{short}",
                 )
             )
@@ -137,16 +145,14 @@ class Corpus:
     def article(self, key):
         if self.conn is None:
             return None
-        return self.conn.execute(
-            "select * from articles where ref = ?", [_ref(key)]
-        ).fetchone()
+        return self.conn.execute("select * from articles where ref = ?", [_ref(key)]).fetchone()
 
     def require_article(self, key):
         row = self.article(key)
         if row is None:
-            loaded = [] if self.conn is None else [
-                r[0] for r in self.conn.execute("select ref from articles order by ref")
-            ]
+            loaded = (
+                [] if self.conn is None else [r[0] for r in self.conn.execute("select ref from articles order by ref")]
+            )
             return None, f"article {_ref(key)!r} not loaded (loaded: {loaded}); {self.cli_report()}"
         return row, None
 
@@ -155,9 +161,7 @@ class Corpus:
             "select entity_id from entity_aliases where lower(alias) = lower(?)", [alias]
         ).fetchone()
         if row is None:
-            row = self.conn.execute(
-                "select id from entities where lower(name) = lower(?)", [alias]
-            ).fetchone()
+            row = self.conn.execute("select id from entities where lower(name) = lower(?)", [alias]).fetchone()
         return row[0] if row else None
 
     def claims(self, article_id, kind):
@@ -204,9 +208,9 @@ def _load_errors(output):
     type it does not read or reports it (and exits non-zero) is the loader's
     choice, so a complaint about that one file is not held against the load.
     """
-    lines = [l for l in (output or "").splitlines() if l.strip()]
-    bad = [l for l in lines if any(w in l.lower() for w in ("error", "traceback", "failed"))]
-    return [l for l in bad if "expected.yml" not in l]
+    lines = [line for line in (output or "").splitlines() if line.strip()]
+    bad = [line for line in lines if any(w in line.lower() for w in ("error", "traceback", "failed"))]
+    return [line for line in bad if "expected.yml" not in line]
 
 
 def test_load(corpus):
@@ -214,13 +218,16 @@ def test_load(corpus):
     annotated article."""
     errors = _load_errors(corpus.result.output)
     exit_ok = corpus.result.exit_code == 0 or (
-        corpus.result.exit_code == 1 and corpus.result.output and not errors
+        corpus.result.exit_code == 1
+        and corpus.result.output
+        and not errors
         and not isinstance(corpus.result.exception, Exception)
     )
     ok = exit_ok and not corpus.note and corpus.conn is not None
     missing = [k for k in EXPECTED if corpus.article(k) is None]
     _check(
-        "load", ok and not missing,
+        "load",
+        ok and not missing,
         f"load failed or incomplete, missing {missing}; {corpus.cli_report()}",
     )
 
@@ -259,9 +266,10 @@ def test_not_number(corpus, key, value):
     if row is None:
         _check("not_numbers", False, why)
     wrong = [c for c in corpus.claims(row["id"], "number") if _close(c["value_num"], value)]
-    evidence = [row["text"][c["start"]:c["end"]] for c in wrong if c["start"] is not None]
+    evidence = [row["text"][c["start"] : c["end"]] for c in wrong if c["start"] is not None]
     _check(
-        "not_numbers", not wrong,
+        "not_numbers",
+        not wrong,
         f"{key}: {_fmt(value)} stored as a number claim, evidence {evidence}",
     )
 
@@ -294,7 +302,8 @@ def test_stance(corpus, key, subject, value):
         detail = f"{subject} ({entity}) has {sorted({c['value'] for c in mine})}"
     allv = sorted({(c["subject"], c["value"]) for c in claims}, key=str)
     _check(
-        "stances", any(c["value"] == value for c in mine),
+        "stances",
+        any(c["value"] == value for c in mine),
         f"{key}: stance {subject}={value} missing; {detail}; all stances {allv}",
     )
 
@@ -304,7 +313,8 @@ def test_not_stance(corpus, key, subject, value):
     entity, _claims, mine = _stances(corpus, key, subject, "not_stances")
     wrong = [c["sentence"] for c in mine if c["value"] == value]
     _check(
-        "not_stances", not wrong,
+        "not_stances",
+        not wrong,
         f"{key}: {subject}={value} should not be a stance; from {wrong}",
     )
 
@@ -323,9 +333,9 @@ def _stances_from(corpus, key, sentence, measure):
         spans.append((pos, pos + len(sentence)))
         pos = text.find(sentence, pos + 1)
     return row, [
-        c for c in corpus.claims(row["id"], "stance")
-        if sentence in (c["sentence"] or "")
-        or any(c["start"] is not None and a <= c["start"] < b for a, b in spans)
+        c
+        for c in corpus.claims(row["id"], "stance")
+        if sentence in (c["sentence"] or "") or any(c["start"] is not None and a <= c["start"] < b for a, b in spans)
     ]
 
 
@@ -335,9 +345,10 @@ def test_no_stance_sentence(corpus, key, sentence):
     "kecil kemungkinan ... akan mengonfirmasi") yields no stance claim at all."""
     row, claims = _stances_from(corpus, key, sentence, "no_stance_sentences")
     text = row["text"]
-    wrong = [(c["subject"], c["value"], text[c["start"]:c["end"]]) for c in claims]
+    wrong = [(c["subject"], c["value"], text[c["start"] : c["end"]]) for c in claims]
     _check(
-        "no_stance_sentences", not wrong,
+        "no_stance_sentences",
+        not wrong,
         f"{key}: stance claims from a hedge sentence: {wrong}",
     )
 
@@ -349,12 +360,13 @@ def test_holder_sentence(corpus, key, sentence, subject, value):
     row, claims = _stances_from(corpus, key, sentence, "holder_sentences")
     entity = corpus.entity(subject)
     wrong = [
-        (c["subject"], c["value"], row["text"][c["start"]:c["end"]])
+        (c["subject"], c["value"], row["text"][c["start"] : c["end"]])
         for c in claims
         if entity is None or c["subject"] != entity or (value and c["value"] != value)
     ]
     _check(
-        "holder_sentences", not wrong,
+        "holder_sentences",
+        not wrong,
         f"{key}: want {subject} ({entity}){'=' + value if value else ''}, "
         f"got stance claims {wrong} from {sentence[:80]!r}",
     )
@@ -386,11 +398,13 @@ def test_claim_offsets(corpus):
                 break
             pos = text.find(sentence, pos + 1)
         if not inside:
-            bad.append(
-                f"{where}: evidence {text[start:end]!r} outside its sentence {sentence[:80]!r}"
-            )
+            bad.append(f"{where}: evidence {text[start:end]!r} outside its sentence {sentence[:80]!r}")
     _check(
-        "offsets", bool(rows) and not bad,
-        f"{len(bad)} of {len(rows)} claims with bad evidence offsets: {bad[:15]}"
-        if rows else "no claims stored at all",
+        "offsets",
+        bool(rows) and not bad,
+        (
+            f"{len(bad)} of {len(rows)} claims with bad evidence offsets: {bad[:15]}"
+            if rows
+            else "no claims stored at all"
+        ),
     )

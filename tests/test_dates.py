@@ -1,10 +1,10 @@
 """Dates in the forms the issue names: explicit dates over weekdays, month-year
 and year-only mentions, numeric orders by language, dates by the publication
 day, dates after any preposition, and years taken from the article itself."""
+
 import datetime as dt
 
 import pytest
-
 from conftest import claims_of, of_kind
 
 
@@ -21,41 +21,50 @@ def test_an_explicit_date_wins_over_its_weekday():
     assert "2021-03-17" not in found and "2021-03-10" not in found
 
 
-@pytest.mark.parametrize("text,language,value", [
-    ("Jembatan itu diresmikan pada Januari 2021.", "id", "2021-01"),
-    ("The bridge opened in August 2023.", "en", "2023-08"),
-    ("Pembangunan dimulai hingga 30 April 2023.", "id", "2023-04-30"),
-    ("Proyek berjalan sejak 2019 dan selesai pada 2022.", "id", "2019"),
-    ("The figure fell from 2018, when it peaked.", "en", "2018"),
-    ("Kontrak berlaku sampai 2025.", "id", "2025"),
-])
+@pytest.mark.parametrize(
+    "text,language,value",
+    [
+        ("Jembatan itu diresmikan pada Januari 2021.", "id", "2021-01"),
+        ("The bridge opened in August 2023.", "en", "2023-08"),
+        ("Pembangunan dimulai hingga 30 April 2023.", "id", "2023-04-30"),
+        ("Proyek berjalan sejak 2019 dan selesai pada 2022.", "id", "2019"),
+        ("The figure fell from 2018, when it peaked.", "en", "2018"),
+        ("Kontrak berlaku sampai 2025.", "id", "2025"),
+    ],
+)
 def test_month_year_year_only_and_dates_after_any_preposition(text, language, value):
     assert value in dates(text, language)
 
 
-@pytest.mark.parametrize("text,language,value", [
-    ("Surat itu bertanggal 3/4/2022.", "id", "2022-04-03"),
-    ("The letter was dated 3/4/2022.", "en", "2022-03-04"),
-    ("The letter was dated 25/4/2022.", "en", "2022-04-25"),  # the parts tell the order
-    ("Laporan terbit 9/11/21.", "id", "2021-11-09"),
-])
+@pytest.mark.parametrize(
+    "text,language,value",
+    [
+        ("Surat itu bertanggal 3/4/2022.", "id", "2022-04-03"),
+        ("The letter was dated 3/4/2022.", "en", "2022-03-04"),
+        ("The letter was dated 25/4/2022.", "en", "2022-04-25"),  # the parts tell the order
+        ("Laporan terbit 9/11/21.", "id", "2021-11-09"),
+    ],
+)
 def test_numeric_dates_by_language_convention(text, language, value):
     assert value in dates(text, language)
 
 
-@pytest.mark.parametrize("text,language,value", [
-    ("Banjir melanda kota itu kemarin.", "id", "2023-05-01"),
-    ("Tim akan tiba besok.", "id", "2023-05-03"),
-    ("Rapat digelar lusa.", "id", "2023-05-04"),
-    ("Harga naik bulan lalu.", "id", "2023-04"),
-    ("Pemilu digelar bulan depan.", "id", "2023-06"),
-    ("Pabrik itu ditutup tahun lalu.", "id", "2022"),
-    ("Gempa terjadi tiga hari lalu.", "id", "2023-04-29"),
-    ("The dam burst yesterday.", "en", "2023-05-01"),
-    ("Prices rose last month.", "en", "2023-04"),
-    ("The vote is due next month.", "en", "2023-06"),
-    ("The mine closed two years ago.", "en", "2021"),
-])
+@pytest.mark.parametrize(
+    "text,language,value",
+    [
+        ("Banjir melanda kota itu kemarin.", "id", "2023-05-01"),
+        ("Tim akan tiba besok.", "id", "2023-05-03"),
+        ("Rapat digelar lusa.", "id", "2023-05-04"),
+        ("Harga naik bulan lalu.", "id", "2023-04"),
+        ("Pemilu digelar bulan depan.", "id", "2023-06"),
+        ("Pabrik itu ditutup tahun lalu.", "id", "2022"),
+        ("Gempa terjadi tiga hari lalu.", "id", "2023-04-29"),
+        ("The dam burst yesterday.", "en", "2023-05-01"),
+        ("Prices rose last month.", "en", "2023-04"),
+        ("The vote is due next month.", "en", "2023-06"),
+        ("The mine closed two years ago.", "en", "2021"),
+    ],
+)
 def test_dates_by_the_publication_day(text, language, value):
     assert value in dates(text, language)
 
@@ -75,12 +84,16 @@ YEARLESS = "Banjir melanda pada Rabu (8/3). Penyelidikan dimulai Jumat (10/3/201
 def test_the_reference_of_an_undated_article_is_its_own_latest_dated_day():
     from datasette_factcheck import lexicon
     from datasette_factcheck.extract import dates as finder
+
     lex = lexicon.get("id")
     found = [(0, m) for m in finder.find(YEARLESS, 0, len(YEARLESS), lex)]
     # "Rabu (8/3)" alone would guess 2023 from its weekday; the article says 2017
     assert finder.reference(found, lambda i: False) == (dt.date(2017, 3, 10), "inferred")
     only_weekday = [(0, m) for m in finder.find("Pada Jumat (18/10) laporan terbit.", 0, 34, lex)]
-    assert finder.reference(only_weekday, lambda i: False, today=dt.date(2026, 12, 1)) == (dt.date(2024, 10, 18), "inferred")
+    assert finder.reference(only_weekday, lambda i: False, today=dt.date(2026, 12, 1)) == (
+        dt.date(2024, 10, 18),
+        "inferred",
+    )
 
 
 @pytest.mark.xfail(reason="waits for extract/__init__.py to take its reference from dates.reference", strict=False)

@@ -32,6 +32,7 @@ Claims that agree (``sekitar 1.500`` and ``1,500``; ``lebih dari 600.000`` and
 troops decided / already deployed; a subset of the dead / all the dead), or
 that come from a syndicated copy of the same article are never flagged.
 """
+
 import json
 import re
 import sqlite3
@@ -41,9 +42,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from datasette.cli import cli
-
 from datasette import hookimpl
+from datasette.cli import cli
 from datasette.plugins import pm
 
 from datasette_factcheck.extension import Rule
@@ -74,8 +74,7 @@ Claim = namedtuple("Claim", "ref kind value subject", defaults=(None,))
 
 
 class Scenario:
-    def __init__(self, folder, about, args=(), claims=(), flags=(), not_conflict=(),
-                 no_flag=(), same_entity=()):
+    def __init__(self, folder, about, args=(), claims=(), flags=(), not_conflict=(), no_flag=(), same_entity=()):
         self.folder, self.about, self.args = folder, about, list(args)
         self.claims, self.flags = list(claims), list(flags)
         self.not_conflict, self.no_flag = list(not_conflict), list(no_flag)
@@ -84,7 +83,7 @@ class Scenario:
 
 def _pairs(refs, kind):
     refs = list(refs)
-    return [Pair(a, b, kind) for i, a in enumerate(refs) for b in refs[i + 1:]]
+    return [Pair(a, b, kind) for i, a in enumerate(refs) for b in refs[i + 1 :]]
 
 
 def _quiet(refs, kind):
@@ -155,8 +154,7 @@ SCENARIOS = {
         "supporters' (same day): the subsets conflict, subset and total never do",
         claims=[Claim("total_subset_id.txt", "number", v) for v in (127, 125)]
         + [Claim("total_subset_en.txt", "number", v) for v in (127, 120)],
-        flags=[Flag("total_subset_id.txt", "total_subset_en.txt", "number", "conflict",
-                    values=("125", "120"))],
+        flags=[Flag("total_subset_id.txt", "total_subset_en.txt", "number", "conflict", values=("125", "120"))],
         not_conflict=[
             Pair("total_subset_id.txt", "total_subset_en.txt", "number", ("127", "120")),
             Pair("total_subset_id.txt", "total_subset_en.txt", "number", ("125", "127")),
@@ -171,10 +169,10 @@ SCENARIOS = {
         claims=[Claim("plan_and_deployed_id.txt", "number", v) for v in (12000, 1500)]
         + [Claim("plan_and_deployed_en.txt", "number", v) for v in (10000, 3000)],
         flags=[
-            Flag("plan_and_deployed_id.txt", "plan_and_deployed_en.txt", "number", "conflict",
-                 values=("12000", "10000")),
-            Flag("plan_and_deployed_id.txt", "plan_and_deployed_en.txt", "number", "conflict",
-                 values=("1500", "3000")),
+            Flag(
+                "plan_and_deployed_id.txt", "plan_and_deployed_en.txt", "number", "conflict", values=("12000", "10000")
+            ),
+            Flag("plan_and_deployed_id.txt", "plan_and_deployed_en.txt", "number", "conflict", values=("1500", "3000")),
         ],
         not_conflict=[
             Pair("plan_and_deployed_id.txt", "plan_and_deployed_en.txt", "number", ("12000", "3000")),
@@ -188,8 +186,7 @@ SCENARIOS = {
         "figure is given as a part of the decided total",
         claims=[Claim("plan_and_part_id.txt", "number", v) for v in (12000, 1500)]
         + [Claim("deployed_only_en.txt", "number", 3000)],
-        flags=[Flag("plan_and_part_id.txt", "deployed_only_en.txt", "number", "conflict",
-                    values=("1500", "3000"))],
+        flags=[Flag("plan_and_part_id.txt", "deployed_only_en.txt", "number", "conflict", values=("1500", "3000"))],
         not_conflict=[
             Pair("plan_and_part_id.txt", "deployed_only_en.txt", "number", ("12000", "3000")),
         ],
@@ -251,8 +248,7 @@ SCENARIOS = {
     ),
     "conflict_same_week": Scenario(
         "conflict_same_week",
-        "(b) 'membawa 65 orang' (3 Jul 2025) vs 'was carrying 53 people' (5 Jul 2025), "
-        "no revision word",
+        "(b) 'membawa 65 orang' (3 Jul 2025) vs 'was carrying 53 people' (5 Jul 2025), " "no revision word",
         claims=[Claim("ferry_id.txt", "number", 65), Claim("ferry_en.txt", "number", 53)],
         flags=[Flag("ferry_id.txt", "ferry_en.txt", "number", "conflict")],
     ),
@@ -260,7 +256,8 @@ SCENARIOS = {
         "change_revision_words",
         "(c) '127 people died' (2 Oct 2022) vs next-day '125' with 'direvisi menjadi', "
         "'diralat ... kini', 'revised', 'updated ... now'",
-        claims=[Claim("first_toll_en.txt", "number", 127)] + [
+        claims=[Claim("first_toll_en.txt", "number", 127)]
+        + [
             Claim(ref, "number", 125)
             for ref in ("direvisi_id.txt", "diralat_id.txt", "revised_en.txt", "updated_en.txt")
         ],
@@ -329,6 +326,7 @@ SCENARIOS = {
 # Running the CLI and reading the database
 # ---------------------------------------------------------------------------
 
+
 def factcheck(*args):
     """Run `datasette factcheck ARGS` through click; fail the test on a non-zero exit."""
     args = [str(a) for a in args]
@@ -337,10 +335,7 @@ def factcheck(*args):
         tb = ""
         if result.exc_info and not isinstance(result.exception, SystemExit):
             tb = "".join(traceback.format_exception(*result.exc_info))
-        pytest.fail(
-            f"datasette factcheck {' '.join(args)} exited {result.exit_code}\n"
-            f"{result.output}\n{tb}"
-        )
+        pytest.fail(f"datasette factcheck {' '.join(args)} exited {result.exit_code}\n" f"{result.output}\n{tb}")
     return result
 
 
@@ -375,9 +370,7 @@ def article_id(conn, ref):
 
 
 def entity(conn, alias):
-    row = conn.execute(
-        "select entity_id from entity_aliases where lower(alias) = lower(?)", [alias]
-    ).fetchone()
+    row = conn.execute("select entity_id from entity_aliases where lower(alias) = lower(?)", [alias]).fetchone()
     return row[0] if row else None
 
 
@@ -427,9 +420,7 @@ def describe(conn, refs):
     lines = []
     ids = {}
     for ref in refs:
-        row = conn.execute(
-            "select id, published, language, duplicate_of from articles where ref = ?", [ref]
-        ).fetchone()
+        row = conn.execute("select id, published, language, duplicate_of from articles where ref = ?", [ref]).fetchone()
         if row is None:
             lines.append(f"  {ref}: NOT LOADED")
             continue
@@ -471,11 +462,18 @@ def has_claim(conn, want):
 # ---------------------------------------------------------------------------
 
 MONTHS = {
-    1: ["january", "jan", "januari"], 2: ["february", "feb", "februari"],
-    3: ["march", "mar", "maret"], 4: ["april", "apr"], 5: ["may", "mei"],
-    6: ["june", "jun", "juni"], 7: ["july", "jul", "juli"], 8: ["august", "aug", "agustus", "agu", "agt"],
-    9: ["september", "sep", "sept"], 10: ["october", "oct", "oktober", "okt"],
-    11: ["november", "nov"], 12: ["december", "dec", "desember", "des"],
+    1: ["january", "jan", "januari"],
+    2: ["february", "feb", "februari"],
+    3: ["march", "mar", "maret"],
+    4: ["april", "apr"],
+    5: ["may", "mei"],
+    6: ["june", "jun", "juni"],
+    7: ["july", "jul", "juli"],
+    8: ["august", "aug", "agustus", "agu", "agt"],
+    9: ["september", "sep", "sept"],
+    10: ["october", "oct", "oktober", "okt"],
+    11: ["november", "nov"],
+    12: ["december", "dec", "desember", "des"],
 }
 STANCE_WORDS = {
     "confirmed": ["confirm", "admit", "acknowledg", "mengaku", "mengakui", "membenarkan", "konfirmasi"],
@@ -489,7 +487,7 @@ def renderings(claim, text):
     value = str(claim["value"])
     out = {value}
     if text and claim["start"] is not None and claim["end"] is not None:
-        evidence = text[claim["start"]:claim["end"]].strip()
+        evidence = text[claim["start"] : claim["end"]].strip()
         if len(evidence) >= 3:
             out.add(evidence)
     if claim["kind"] == "number":
@@ -524,12 +522,10 @@ def mentions(text, spelling):
 
 
 def check_flags_well_formed(conn):
-    rows = conn.execute(
-        """select x.*, a.article_id aa, b.article_id ab, a.kind ka, b.kind kb
+    rows = conn.execute("""select x.*, a.article_id aa, b.article_id ab, a.kind ka, b.kind kb
            from contradictions x
            left join claims a on a.id = x.claim_a
-           left join claims b on b.id = x.claim_b"""
-    ).fetchall()
+           left join claims b on b.id = x.claim_b""").fetchall()
     problems = []
     for x in rows:
         label = f"flag {x['id']} ({x['kind']}/{x['relation']})"
@@ -551,9 +547,7 @@ def check_flags_well_formed(conn):
         low = explanation.lower()
         for side in ("claim_a", "claim_b"):
             claim = conn.execute("select * from claims where id = ?", [x[side]]).fetchone()
-            text = conn.execute(
-                "select text from articles where id = ?", [claim["article_id"]]
-            ).fetchone()[0]
+            text = conn.execute("select text from articles where id = ?", [claim["article_id"]]).fetchone()[0]
             spelled = renderings(claim, text)
             if not any(mentions(low, s) for s in spelled):
                 problems.append(
@@ -566,6 +560,7 @@ def check_flags_well_formed(conn):
 # ---------------------------------------------------------------------------
 # The scenario tests
 # ---------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", list(SCENARIOS))
 def test_scenario(load_scenario, name):
@@ -586,15 +581,20 @@ def test_scenario(load_scenario, name):
 
     for want in spec.claims:
         if not has_claim(conn, want):
-            errors.append(f"missing claim {want.kind}={want.value} in {want.ref}"
-                          + (f" about {want.subject}" if want.subject else ""))
+            errors.append(
+                f"missing claim {want.kind}={want.value} in {want.ref}"
+                + (f" about {want.subject}" if want.subject else "")
+            )
 
     for f in spec.flags:
         rels = [r["relation"] for r in flags_between(conn, f.a, f.b, f.kind, f.subject, f.values)]
         if f.relation not in rels:
-            errors.append(f"expected {f.kind} {f.relation} between {f.a} and {f.b}"
-                          + (f" (subject {f.subject})" if f.subject else "")
-                          + (f" (values {' vs '.join(f.values)})" if f.values else "") + f"; got {rels}")
+            errors.append(
+                f"expected {f.kind} {f.relation} between {f.a} and {f.b}"
+                + (f" (subject {f.subject})" if f.subject else "")
+                + (f" (values {' vs '.join(f.values)})" if f.values else "")
+                + f"; got {rels}"
+            )
         other = {"conflict": "change", "change": "conflict"}[f.relation]
         if other in rels:
             errors.append(f"{f.a} ~ {f.b} is a {f.relation}, but also flagged {other}")
@@ -604,8 +604,10 @@ def test_scenario(load_scenario, name):
             errors.append(f"no {p.kind} claims on both sides of {p.a} ~ {p.b}: nothing to check")
         rels = [r["relation"] for r in flags_between(conn, p.a, p.b, p.kind, values=p.values)]
         if "conflict" in rels:
-            errors.append(f"false conflict ({p.kind}) between {p.a} and {p.b}"
-                          + (f" ({' vs '.join(p.values)})" if p.values else ""))
+            errors.append(
+                f"false conflict ({p.kind}) between {p.a} and {p.b}"
+                + (f" ({' vs '.join(p.values)})" if p.values else "")
+            )
 
     for p in spec.no_flag:
         rows = flags_between(conn, p.a, p.b, p.kind, values=p.values)
@@ -634,36 +636,36 @@ def test_flags_are_explained(load_scenario, name):
 def test_syndicated_copy_is_recorded(load_scenario):
     """7. One copy points at the other; the independent report is still compared."""
     conn = load_scenario("syndicated")
-    rows = {
-        r["ref"]: r
-        for r in conn.execute("select id, ref, duplicate_of from articles")
-    }
+    rows = {r["ref"]: r for r in conn.execute("select id, ref, duplicate_of from articles")}
     assert {"wire_nusa.txt", "copy_padang_pos.txt", "independent_id.txt"} <= set(rows), rows.keys()
     a, b = rows["wire_nusa.txt"], rows["copy_padang_pos.txt"]
     marked = [(r["ref"], r["duplicate_of"]) for r in (a, b) if r["duplicate_of"]]
-    assert (a["duplicate_of"], b["duplicate_of"]) in ((None, a["id"]), (b["id"], None)), (
-        f"exactly one copy should carry duplicate_of = the other's id; got {marked}"
-    )
+    assert (a["duplicate_of"], b["duplicate_of"]) in (
+        (None, a["id"]),
+        (b["id"], None),
+    ), f"exactly one copy should carry duplicate_of = the other's id; got {marked}"
     assert rows["independent_id.txt"]["duplicate_of"] is None, "an independent report is not a copy"
-    assert rows["follow_up_nusa.txt"]["duplicate_of"] is None, (
-        "a follow-up that shares two of four sentences is a new article, not a copy")
+    assert (
+        rows["follow_up_nusa.txt"]["duplicate_of"] is None
+    ), "a follow-up that shares two of four sentences is a new article, not a copy"
     # 13 dead (independent) vs 11 dead (the wire story): a same-day conflict,
     # whichever copy stands for the wire story.
     found = flags_between(conn, "independent_id.txt", "wire_nusa.txt", "number") + flags_between(
         conn, "independent_id.txt", "copy_padang_pos.txt", "number"
     )
-    assert "conflict" in [r["relation"] for r in found], (
-        "13 vs 11 dead climbers, same day, should conflict\n"
-        + describe(conn, ["wire_nusa.txt", "copy_padang_pos.txt", "independent_id.txt"])
+    assert "conflict" in [
+        r["relation"] for r in found
+    ], "13 vs 11 dead climbers, same day, should conflict\n" + describe(
+        conn, ["wire_nusa.txt", "copy_padang_pos.txt", "independent_id.txt"]
     )
     # The follow-up: 11 dead (4 Dec) 'bertambah menjadi 23' (5 Dec): a change.
     found = flags_between(conn, "follow_up_nusa.txt", "wire_nusa.txt", "number") + flags_between(
         conn, "follow_up_nusa.txt", "copy_padang_pos.txt", "number"
     )
     assert "change" in [r["relation"] for r in found] and "conflict" not in [
-        r["relation"] for r in found], (
-        "11 dead then, a day later, 'bertambah menjadi 23': a change\n"
-        + describe(conn, ["wire_nusa.txt", "copy_padang_pos.txt", "follow_up_nusa.txt"])
+        r["relation"] for r in found
+    ], "11 dead then, a day later, 'bertambah menjadi 23': a change\n" + describe(
+        conn, ["wire_nusa.txt", "copy_padang_pos.txt", "follow_up_nusa.txt"]
     )
     _, problems = check_flags_well_formed(conn)
     assert not problems, "\n".join(problems)
@@ -672,6 +674,7 @@ def test_syndicated_copy_is_recorded(load_scenario):
 # ---------------------------------------------------------------------------
 # 8. Incremental detection equals a full `detect`
 # ---------------------------------------------------------------------------
+
 
 def flag_set(db_path):
     """The contradictions as comparable values, independent of generated ids."""
@@ -688,8 +691,13 @@ def flag_set(db_path):
         "join contradiction_claims ma on ma.contradiction_id = x.id and ma.side = 'a' "
         "join contradiction_claims mb on mb.contradiction_id = x.id and mb.side = 'b'"
     ):
-        out.add((frozenset([key.get(x["claim_a"], x["claim_a"]), key.get(x["claim_b"], x["claim_b"])]),
-                 x["kind"], x["relation"]))
+        out.add(
+            (
+                frozenset([key.get(x["claim_a"], x["claim_a"]), key.get(x["claim_b"], x["claim_b"])]),
+                x["kind"],
+                x["relation"],
+            )
+        )
     return out
 
 
@@ -729,11 +737,13 @@ def test_incremental_equals_full(tmp_path):
     # The second batch must actually have been compared with the first.
     rels = [r["relation"] for r in flags_between(conn, "mine_id.txt", "mine-wire-b1", "number")]
     assert "conflict" in rels, "41 vs 43 dead, same day, across batches\n" + describe(
-        conn, ["mine_id.txt", "mine-wire-b1"])
+        conn, ["mine_id.txt", "mine-wire-b1"]
+    )
     # A syndicated copy arriving in a later batch is still never flagged against its original.
     dup = flags_between(conn, "mine_en.txt", "mine-copy-b3")
     assert not dup, "a later syndicated copy was flagged against its original\n" + describe(
-        conn, ["mine_en.txt", "mine-copy-b3"])
+        conn, ["mine_en.txt", "mine-copy-b3"]
+    )
 
     # Loading the same input again changes nothing.
     factcheck("load", inc, batch_b, "--silent")
@@ -744,19 +754,21 @@ def test_incremental_equals_full(tmp_path):
 # 9. detect --window-days re-decides the relation
 # ---------------------------------------------------------------------------
 
+
 def test_detect_window_days_override(tmp_path):
     db = tmp_path / "window.db"
     factcheck("load", db, SCENARIOS_DIR / "window_days", "--window-days", "7", "--silent")
 
     def relations():
-        return sorted(r["relation"] for r in flags_between(
-            connect(db), "demak-early", "demak-later", "number"))
+        return sorted(r["relation"] for r in flags_between(connect(db), "demak-early", "demak-later", "number"))
 
     assert relations() == ["change"], "10 days apart, 7-day window\n" + describe(
-        connect(db), ["demak-early", "demak-later"])
+        connect(db), ["demak-early", "demak-later"]
+    )
     factcheck("detect", db, "--window-days", "30")
     assert relations() == ["conflict"], "10 days apart, 30-day window\n" + describe(
-        connect(db), ["demak-early", "demak-later"])
+        connect(db), ["demak-early", "demak-later"]
+    )
     factcheck("detect", db, "--window-days", "7")
     assert relations() == ["change"], "back to a 7-day window"
 
@@ -764,6 +776,7 @@ def test_detect_window_days_override(tmp_path):
 # ---------------------------------------------------------------------------
 # Housekeeping: every scenario folder has an expectation
 # ---------------------------------------------------------------------------
+
 
 def test_every_scenario_folder_is_checked():
     folders = {p.name for p in SCENARIOS_DIR.iterdir() if p.is_dir()}
@@ -778,6 +791,7 @@ def test_every_scenario_folder_is_checked():
 # ---------------------------------------------------------------------------
 # 10. A third-party contradiction rule through the project's pluggy hooks
 # ---------------------------------------------------------------------------
+
 
 class SameFigure(Rule):
     """A toy rule no built-in has: two articles giving the very same figure.
@@ -816,17 +830,21 @@ class SameFigurePlugin:
 def test_third_party_rule(tmp_path):
     db = tmp_path / "toy.db"
     factcheck("load", db, SCENARIOS_DIR / "tolerance_hedge", "--silent")
-    assert not flags_between(connect(db), "rwanda_id.txt", "rwanda_en.txt"), (
-        "the built-in rules should not flag 'sekitar 1.500' against '1,500'")
+    assert not flags_between(
+        connect(db), "rwanda_id.txt", "rwanda_en.txt"
+    ), "the built-in rules should not flag 'sekitar 1.500' against '1,500'"
 
     toy = SameFigurePlugin()
     pm.register(toy, name="toy-same-figure")
     try:
         factcheck("detect", db)
         conn = connect(db)
-        found = [r for r in flags_between(conn, "rwanda_id.txt", "rwanda_en.txt", "number") if r["rule"] == "same-figure"]
+        found = [
+            r for r in flags_between(conn, "rwanda_id.txt", "rwanda_en.txt", "number") if r["rule"] == "same-figure"
+        ]
         assert len(found) == 1, "the third-party rule's flag was not stored\n" + describe(
-            conn, ["rwanda_id.txt", "rwanda_en.txt"])
+            conn, ["rwanda_id.txt", "rwanda_en.txt"]
+        )
         assert found[0]["relation"] == "conflict"
         _, problems = check_flags_well_formed(conn)
         assert not problems, "\n".join(problems)

@@ -1,11 +1,13 @@
 """Big slots are compared in overlapping windows along time, so detection's
 memory stays bounded; a window never hides an article's nearest disagreement."""
+
 import json
 
 import pytest
-
 from conftest import SEEDS, load, rows
-from datasette_factcheck import detect as detection, store
+
+from datasette_factcheck import detect as detection
+from datasette_factcheck import store
 from datasette_factcheck.detect.compare import compare
 from datasette_factcheck.detect.rules import NumberRule
 
@@ -14,11 +16,14 @@ from datasette_factcheck.detect.rules import NumberRule
 def one_slot(tmp_path):
     """40 articles on 40 days, one count each, alternating between two figures."""
     lines = [
-        json.dumps({
-            "id": f"day{i:02d}", "published": f"2024-03-{1 + i % 28:02d}" if i < 28 else f"2024-04-{i - 27:02d}",
-            "text": f"Polisi menyebut {10 if i % 2 else 12} orang tewas dalam banjir di Kota Sumber. "
-                    f"Petugas di posko {chr(97 + i // 26)}{chr(97 + i % 26)} masih berjaga.",
-        })
+        json.dumps(
+            {
+                "id": f"day{i:02d}",
+                "published": f"2024-03-{1 + i % 28:02d}" if i < 28 else f"2024-04-{i - 27:02d}",
+                "text": f"Polisi menyebut {10 if i % 2 else 12} orang tewas dalam banjir di Kota Sumber. "
+                f"Petugas di posko {chr(97 + i // 26)}{chr(97 + i % 26)} masih berjaga.",
+            }
+        )
         for i in range(40)
     ]
     corpus = tmp_path / "days.jsonl"
@@ -48,8 +53,11 @@ class SizeSpy:
 
 
 def flagged(db):
-    return rows(db, "select a.ref ra, b.ref rb, c.id from contradictions c join articles a on a.id = c.article_a "
-                    "join articles b on b.id = c.article_b where c.kind = 'number'")
+    return rows(
+        db,
+        "select a.ref ra, b.ref rb, c.id from contradictions c join articles a on a.id = c.article_a "
+        "join articles b on b.id = c.article_b where c.kind = 'number'",
+    )
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -78,7 +86,9 @@ def test_windows_bound_what_rules_see_and_miss_no_neighbour(one_slot, tmp_path, 
 
 
 def test_a_slot_within_one_window_is_compared_whole(one_slot):
-    claims = list(detection._rows(store.open_db(str(one_slot)).conn, detection.ORDERED, {"slot": "number||dead", "event": ""}))
+    claims = list(
+        detection._rows(store.open_db(str(one_slot)).conn, detection.ORDERED, {"slot": "number||dead", "event": ""})
+    )
     assert len(claims) == 40
     assert [c["published"][:10] for c in claims] == sorted(c["published"][:10] for c in claims)  # time order
     flags = list(detection.flags_in(store.open_db(str(one_slot)).conn, "number||dead", {"window_days": 7}))
@@ -94,8 +104,11 @@ def test_workers_compare_many_tasks_and_write_what_one_process_writes(tmp_path, 
     assert load(db, SEEDS, args=["--no-detect"]).exit_code == 0
     monkeypatch.setattr(detection, "WINDOW", 4)
     monkeypatch.setattr(detection, "OVERLAP", 1)
-    sizes = store.open_db(str(db)).execute(
-        f"select c.slot, count(*) from claims c where {detection.COMPARABLE} group by c.slot").fetchall()
+    sizes = (
+        store.open_db(str(db))
+        .execute(f"select c.slot, count(*) from claims c where {detection.COMPARABLE} group by c.slot")
+        .fetchall()
+    )
     tasks = detection._tasks([(s, n) for s, n in sizes if n <= 4])
     assert len(tasks) > 2 * 2 and all(sum(dict(sizes)[s] for s in t) <= 4 for t in tasks)
     assert any(n > 4 for _, n in sizes)  # some slots are cut into windows
@@ -113,9 +126,17 @@ def test_a_bulk_detect_rebuilds_the_flag_indexes_and_a_small_one_keeps_them(tmp_
     db = tmp_path / "seeds.db"
     assert load(db, SEEDS, args=["--no-detect"]).exit_code == 0
     conn = store.open_db(str(db))
-    want = {r[0] for r in conn.execute("select name from sqlite_master where type = 'index' and tbl_name = 'contradictions'")}
+    want = {
+        r[0]
+        for r in conn.execute("select name from sqlite_master where type = 'index' and tbl_name = 'contradictions'")
+    }
     assert len(want) >= 6
-    sides = {r[0] for r in conn.execute("select name from sqlite_master where type = 'index' and tbl_name = 'contradiction_claims'")}
+    sides = {
+        r[0]
+        for r in conn.execute(
+            "select name from sqlite_master where type = 'index' and tbl_name = 'contradiction_claims'"
+        )
+    }
 
     dropped = []
     conn.conn.set_trace_callback(lambda sql: dropped.append(sql) if sql.lower().startswith("drop index") else None)
@@ -125,6 +146,9 @@ def test_a_bulk_detect_rebuilds_the_flag_indexes_and_a_small_one_keeps_them(tmp_
     assert detection.detect(conn, slots={"no-such-slot"}) == 0 and dropped == []  # nothing to write: kept
     conn.conn.set_trace_callback(None)
 
-    have = {r[0] for r in conn.execute("select name from sqlite_master where type = 'index' and tbl_name = 'contradictions'")}
+    have = {
+        r[0]
+        for r in conn.execute("select name from sqlite_master where type = 'index' and tbl_name = 'contradictions'")
+    }
     assert have == want
     assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"

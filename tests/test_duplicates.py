@@ -1,5 +1,6 @@
 """Syndicated copies are found through their sketches even when their
 sketch hashes are shared by many earlier articles (boilerplate)."""
+
 import sqlite3
 from pathlib import Path
 

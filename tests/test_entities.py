@@ -1,12 +1,13 @@
 """Entities from the text, on invented articles: acronyms defined in it,
 people and organisations the alias table does not know, a person's later
 names, a person speaking for a body."""
+
+from conftest import of_kind
+
 from datasette_factcheck import lexicon
 from datasette_factcheck.extract import Document, extract
 from datasette_factcheck.extract.entities import Matcher, acronym_definitions
 from datasette_factcheck.read import article
-
-from conftest import of_kind
 
 
 def matcher():
@@ -27,10 +28,14 @@ def stances(text, language="id"):
 
 
 def test_long_name_then_acronym_is_one_entity():
-    ids, kinds = entities("Badan Pengawas Sungai Nasional (BPSN) mencatat banjir di tiga desa. BPSN membantah tanggul jebol.")
+    ids, kinds = entities(
+        "Badan Pengawas Sungai Nasional (BPSN) mencatat banjir di tiga desa. BPSN membantah tanggul jebol."
+    )
     assert ids["Badan Pengawas Sungai Nasional"] == ids["BPSN"] == "bpsn"
     assert kinds["bpsn"] == "organisation"
-    assert stances("Badan Pengawas Sungai Nasional (BPSN) mencatat banjir. BPSN membantah tanggul jebol.") == {("bpsn", "denied")}
+    assert stances("Badan Pengawas Sungai Nasional (BPSN) mencatat banjir. BPSN membantah tanggul jebol.") == {
+        ("bpsn", "denied")
+    }
 
 
 def test_acronym_then_long_name_is_one_entity():
@@ -49,9 +54,13 @@ def test_a_known_entity_gains_its_defined_long_form():
 
 
 def test_acronym_definitions_need_the_letters_in_order():
-    found = acronym_definitions("Ketua Komisi Pengawas Pangan (Kopang) hadir. Kota Lama (XYZ) ramai.", {"dan"}, {"ketua"})
+    found = acronym_definitions(
+        "Ketua Komisi Pengawas Pangan (Kopang) hadir. Kota Lama (XYZ) ramai.", {"dan"}, {"ketua"}
+    )
     assert ("Komisi Pengawas Pangan", "Kopang") in [(a, b) for a, b, _ in found]
-    assert all(b != "XYZ" or a != "Kota Lama" for a, b, _ in found) or True  # a translated name is allowed for all-caps forms
+    assert (
+        all(b != "XYZ" or a != "Kota Lama" for a, b, _ in found) or True
+    )  # a translated name is allowed for all-caps forms
 
 
 def test_people_become_entities_without_their_titles():
@@ -88,13 +97,22 @@ def test_a_person_is_their_full_name_across_articles():
 
 
 def test_a_shorter_form_in_the_same_article_is_the_person_named_before():
-    ids, _ = entities("Bharada Anton Wiranata Pranata Siregar diperiksa. Anton Wiranata membantah tuduhan itu. Siregar diam.")
-    assert ids["Anton Wiranata"] == ids["Siregar"] == ids["Anton Wiranata Pranata Siregar"] == "anton-wiranata-pranata-siregar"
+    ids, _ = entities(
+        "Bharada Anton Wiranata Pranata Siregar diperiksa. Anton Wiranata membantah tuduhan itu. Siregar diam."
+    )
+    assert (
+        ids["Anton Wiranata"]
+        == ids["Siregar"]
+        == ids["Anton Wiranata Pranata Siregar"]
+        == "anton-wiranata-pranata-siregar"
+    )
 
 
 def test_a_shorter_form_two_people_share_is_neither():
-    ids, _ = entities("Anton Wiranata Nasution dan Anton Wiranata Lubis hadir. Anton Wiranata Nasution membantah tuduhan itu. "
-                      "Kemudian Anton Wiranata tiba.")
+    ids, _ = entities(
+        "Anton Wiranata Nasution dan Anton Wiranata Lubis hadir. Anton Wiranata Nasution membantah tuduhan itu. "
+        "Kemudian Anton Wiranata tiba."
+    )
     assert ids["Anton Wiranata Nasution"] != ids["Anton Wiranata Lubis"]
     assert ids.get("Anton Wiranata") not in (ids["Anton Wiranata Nasution"], ids["Anton Wiranata Lubis"])
 
@@ -120,15 +138,19 @@ def test_direction_words_never_fuzzy_match():
 
 
 def test_a_spokesperson_of_a_body_holds_its_stance():
-    text = ("Badan Penanggulangan Banjir Provinsi Sukaraya (BPBS) mendata korban. "
-            "Juru bicara BPBS Bayu Santosa menjelaskan kronologi. "
-            "Bayu Santosa membantah adanya tanggul jebol di desa itu.")
+    text = (
+        "Badan Penanggulangan Banjir Provinsi Sukaraya (BPBS) mendata korban. "
+        "Juru bicara BPBS Bayu Santosa menjelaskan kronologi. "
+        "Bayu Santosa membantah adanya tanggul jebol di desa itu."
+    )
     assert stances(text) == {("bpbs", "denied")}
 
 
 def test_the_head_of_a_unit_speaks_for_himself():
-    text = ("Badan Penanggulangan Banjir Provinsi Sukaraya (BPBS) mendata korban. "
-            "Kepala Bidang Logistik BPBS Tono Gunawan membantah tuduhan itu.")
+    text = (
+        "Badan Penanggulangan Banjir Provinsi Sukaraya (BPBS) mendata korban. "
+        "Kepala Bidang Logistik BPBS Tono Gunawan membantah tuduhan itu."
+    )
     assert ("bpbs", "denied") not in stances(text)
 
 
@@ -144,7 +166,9 @@ def test_document_keeps_known_mentions_first():
 
 
 def test_a_company_named_after_a_state_is_not_the_state():
-    ids, kinds = entities("Norway Coastal Airlines said the jet left on time. Norwegian Coastal Airlines flies daily.", "en")
+    ids, kinds = entities(
+        "Norway Coastal Airlines said the jet left on time. Norwegian Coastal Airlines flies daily.", "en"
+    )
     assert ids["Norway Coastal Airlines"] == ids["Norwegian Coastal Airlines"] == "norway-coastal-airlines"
     assert kinds["norway-coastal-airlines"] == "organisation"
 
@@ -154,5 +178,7 @@ def test_a_state_organ_stays_the_state():
 
 
 def test_a_name_made_of_common_words_or_places_is_no_person():
-    _, kinds = entities("Warga Desa Sukamaju mengungsi ke Kecamatan Sukaraya. Konferensi Pers digelar sore. Pers lokal hadir.")
+    _, kinds = entities(
+        "Warga Desa Sukamaju mengungsi ke Kecamatan Sukaraya. Konferensi Pers digelar sore. Pers lokal hadir."
+    )
     assert "person" not in kinds.values()

@@ -8,6 +8,7 @@ on 3 March 2025 and a ferry fire off "Wetar" on 21 March, each in an
 Indonesian and an English outlet, and a piece on the ferry fire that also
 recalls the landslide's toll (a comparison piece: its claims split by event).
 """
+
 import json
 import re
 import sqlite3
@@ -43,13 +44,11 @@ def claims_of(conn, ref, kind="number"):
 def flagged(conn):
     """{(ref, value), (ref, value)} pairs on opposite sides of a flag, with the relation."""
     out = {}
-    for r in conn.execute(
-        """select x.relation, aa.ref ra, ca.value va, ab.ref rb, cb.value vb from contradictions x
+    for r in conn.execute("""select x.relation, aa.ref ra, ca.value va, ab.ref rb, cb.value vb from contradictions x
            join contradiction_claims ma on ma.contradiction_id = x.id and ma.side = 'a'
            join contradiction_claims mb on mb.contradiction_id = x.id and mb.side = 'b'
            join claims ca on ca.id = ma.claim_id join claims cb on cb.id = mb.claim_id
-           join articles aa on aa.id = ca.article_id join articles ab on ab.id = cb.article_id"""
-    ):
+           join articles aa on aa.id = ca.article_id join articles ab on ab.id = cb.article_id"""):
         out.setdefault(frozenset(((r["ra"], r["va"]), (r["rb"], r["vb"]))), set()).add(r["relation"])
     return out
 
@@ -66,9 +65,13 @@ def two_events(tmp_path_factory):
 def test_two_events_in_one_month_are_told_apart(two_events):
     _, conn = two_events
     events = {r["id"]: r for r in conn.execute("select * from events")}
-    event_of = {r["ref"]: r["event"] for r in conn.execute(
-        "select a.ref, c.event from claims c join articles a on a.id = c.article_id where c.predicate = 'dead' "
-        "and a.ref != 'wetar-compare-en'")}
+    event_of = {
+        r["ref"]: r["event"]
+        for r in conn.execute(
+            "select a.ref, c.event from claims c join articles a on a.id = c.article_id where c.predicate = 'dead' "
+            "and a.ref != 'wetar-compare-en'"
+        )
+    }
     assert event_of["kalimaro-id-1"] == event_of["kalimaro-en-1"]
     assert event_of["wetar-id-1"] == event_of["wetar-en-1"]
     assert event_of["kalimaro-id-1"] != event_of["wetar-id-1"]
@@ -97,8 +100,13 @@ def test_a_comparison_piece_holds_claims_of_both_events(two_events):
     assert pairs[frozenset((("kalimaro-id-1", "14"), ("wetar-compare-en", "30")))] == {"change"}  # 20 days later
     assert frozenset((("kalimaro-en-1", "16"), ("wetar-compare-en", "30"))) not in pairs  # "at least 16" allows 30
     assert frozenset((("wetar-en-1", "11"), ("wetar-compare-en", "12"))) in pairs
-    assert not any({("wetar-compare-en", "30")} & pair and {r for r, _ in pair} & {"wetar-id-1", "wetar-en-1"} for pair in pairs)
-    assert not any({("wetar-compare-en", "12")} & pair and {r for r, _ in pair} & {"kalimaro-id-1", "kalimaro-en-1"} for pair in pairs)
+    assert not any(
+        {("wetar-compare-en", "30")} & pair and {r for r, _ in pair} & {"wetar-id-1", "wetar-en-1"} for pair in pairs
+    )
+    assert not any(
+        {("wetar-compare-en", "12")} & pair and {r for r, _ in pair} & {"kalimaro-id-1", "kalimaro-en-1"}
+        for pair in pairs
+    )
 
 
 def test_events_are_the_same_however_the_coverage_is_loaded(tmp_path):
@@ -112,8 +120,10 @@ def test_events_are_the_same_however_the_coverage_is_loaded(tmp_path):
         steps = load(step_db, part)
 
     def shape(conn):
-        return (sorted(tuple(r) for r in conn.execute("select id, label, articles from events")),
-                {k: v for k, v in flagged(conn).items()})
+        return (
+            sorted(tuple(r) for r in conn.execute("select id, label, articles from events")),
+            {k: v for k, v in flagged(conn).items()},
+        )
 
     assert shape(steps) == shape(once)
 
@@ -138,12 +148,29 @@ async def test_events_are_listed_and_filter_the_index(two_events):
 # -- unknown times -----------------------------------------------------------
 
 UNDATED = [
-    {"id": "u-oct", "title": "Korea Utara kirim pasukan", "published": "2024-10-20", "source": "Harian Utara",
-     "language": "id", "text": "Badan intelijen menyebut Korea Utara mengirim 12.000 tentara ke Rusia."},
-    {"id": "u-apr", "title": "North Korea troops", "published": "2025-04-25", "source": "Capital Wire",
-     "language": "en", "text": "Intelligence officials said North Korea had sent 15,000 troops to Russia."},
-    {"id": "u-none", "title": "Pasukan Korut", "source": "Blog Tanpa Tanggal", "language": "id",
-     "text": "Menurut seorang analis, Korea Utara mengirim 9.000 tentara ke Rusia."},
+    {
+        "id": "u-oct",
+        "title": "Korea Utara kirim pasukan",
+        "published": "2024-10-20",
+        "source": "Harian Utara",
+        "language": "id",
+        "text": "Badan intelijen menyebut Korea Utara mengirim 12.000 tentara ke Rusia.",
+    },
+    {
+        "id": "u-apr",
+        "title": "North Korea troops",
+        "published": "2025-04-25",
+        "source": "Capital Wire",
+        "language": "en",
+        "text": "Intelligence officials said North Korea had sent 15,000 troops to Russia.",
+    },
+    {
+        "id": "u-none",
+        "title": "Pasukan Korut",
+        "source": "Blog Tanpa Tanggal",
+        "language": "id",
+        "text": "Menurut seorang analis, Korea Utara mengirim 9.000 tentara ke Rusia.",
+    },
 ]
 
 
@@ -157,10 +184,24 @@ def test_a_claim_of_unknown_time_is_never_a_conflict_with_a_claim_months_away(tm
 
 
 def num(group, value, as_of):
-    return {"id": f"{group}-{value}", "article_id": group, "group": group, "kind": "number", "subject": None,
-            "predicate": "dead", "value": str(value), "value_num": float(value), "value_low": None,
-            "value_high": None, "qualifier": None, "as_of": as_of, "as_of_source": "published" if as_of else None,
-            "start": 0, "source": group, "revision": 0}
+    return {
+        "id": f"{group}-{value}",
+        "article_id": group,
+        "group": group,
+        "kind": "number",
+        "subject": None,
+        "predicate": "dead",
+        "value": str(value),
+        "value_num": float(value),
+        "value_low": None,
+        "value_high": None,
+        "qualifier": None,
+        "as_of": as_of,
+        "as_of_source": "published" if as_of else None,
+        "start": 0,
+        "source": group,
+        "revision": 0,
+    }
 
 
 def test_a_claim_of_unknown_time_conflicts_where_its_coverage_lies_within_a_month():
@@ -169,7 +210,9 @@ def test_a_claim_of_unknown_time_conflicts_where_its_coverage_lies_within_a_mont
     flags = list(compare(NumberRule(), claims, {"window_days": 7}))
     # the 125 accounts (2 and 8 Oct) agree; each meets the undated 131
     assert sorted((f["relation"], sorted(c["article_id"] for side in f["sides"] for c in side)) for f in flags) == [
-        ("conflict", ["g1", "g3"]), ("conflict", ["g2", "g3"])]
+        ("conflict", ["g1", "g3"]),
+        ("conflict", ["g2", "g3"]),
+    ]
     # spread over months, nothing places it: it is not flagged at all
     claims = [num("g1", 125, "2022-10-02"), num("g2", 140, "2023-03-02"), num("g3", 131, None)]
     flags = list(compare(NumberRule(), claims, {"window_days": 7}))
@@ -178,6 +221,7 @@ def test_a_claim_of_unknown_time_conflicts_where_its_coverage_lies_within_a_mont
 
 
 # -- readable slots ----------------------------------------------------------
+
 
 def test_every_slot_has_a_label_in_english_and_the_articles_language():
     assert labels("number", "troops:planned", "id") == ("troops (planned)", "pasukan (direncanakan)")
@@ -191,23 +235,43 @@ def test_every_slot_has_a_label_in_english_and_the_articles_language():
 @pytest.mark.asyncio
 async def test_no_internal_slot_key_reaches_a_page(tmp_path):
     records = [
-        {"id": "k1", "title": "Korut kirim pasukan", "published": "2024-10-20", "source": "Harian Utara", "language": "id",
-         "text": "Korea Utara memutuskan mengirim 12.000 tentara ke Rusia, kata badan intelijen. Korea Utara membantah pengiriman senjata ke Rusia."},
-        {"id": "k2", "title": "North Korea troops", "published": "2024-10-21", "source": "Capital Wire", "language": "en",
-         "text": "North Korea decided to send 10,000 troops to Russia, intelligence officials said. North Korea confirmed supplying weapons to Russia."},
+        {
+            "id": "k1",
+            "title": "Korut kirim pasukan",
+            "published": "2024-10-20",
+            "source": "Harian Utara",
+            "language": "id",
+            "text": "Korea Utara memutuskan mengirim 12.000 tentara ke Rusia, kata badan intelijen. Korea Utara membantah pengiriman senjata ke Rusia.",
+        },
+        {
+            "id": "k2",
+            "title": "North Korea troops",
+            "published": "2024-10-21",
+            "source": "Capital Wire",
+            "language": "en",
+            "text": "North Korea decided to send 10,000 troops to Russia, intelligence officials said. North Korea confirmed supplying weapons to Russia.",
+        },
     ]
     path = tmp_path / "keys.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     db = tmp_path / "news.db"
     conn = load(db, path, EVENTS / "two_events.jsonl")
-    keys = {r[0] for r in conn.execute("select predicate from claims where predicate like '%:%' or predicate like '%\\_%' escape '\\'")}
+    keys = {
+        r[0]
+        for r in conn.execute(
+            "select predicate from claims where predicate like '%:%' or predicate like '%\\_%' escape '\\'"
+        )
+    }
     slots = {r[0] for r in conn.execute("select slot from claims")}
     assert "troops:planned" in keys  # the data holds internal keys ...
     ds = Datasette([str(db)])
     pages = ["/-/factcheck/news"]
     pages += [f"/-/factcheck/news/contradiction/{r[0]}" for r in conn.execute("select id from contradictions")]
     pages += [f"/-/factcheck/news/article/{r[0]}" for r in conn.execute("select id from articles")]
-    pages += [f"/-/factcheck/news/entity/{r[0]}" for r in conn.execute("select distinct subject from claims where subject is not null")]
+    pages += [
+        f"/-/factcheck/news/entity/{r[0]}"
+        for r in conn.execute("select distinct subject from claims where subject is not null")
+    ]
     for url in pages:
         response = await ds.client.get(url)
         assert response.status_code == 200, url
@@ -225,6 +289,7 @@ def test_workers_see_the_events_and_flag_what_one_process_flags(tmp_path, monkey
     """Worker processes read claims through their own connections: the events
     must be committed before they compare, or subject-less slots meet nothing."""
     from datasette_factcheck import detect as detection
+
     monkeypatch.setattr(detection, "WINDOW", 4)  # many small jobs, so the workers take them
     one = load(tmp_path / "one.db", EVENTS / "two_events.jsonl", EVENTS / "growing.jsonl", args=["--workers", "1"])
     two = load(tmp_path / "two.db", EVENTS / "two_events.jsonl", EVENTS / "growing.jsonl", args=["--workers", "2"])

@@ -1,13 +1,13 @@
 """One failing reader, extractor or article never costs the others: each is
 that input's error (stderr with its path, a load_errors row with the
 exception), everything else is stored, the exit status is 1."""
+
 import json
 import sqlite3
 import subprocess
 import sys
 
 import pytest
-
 from conftest import SEEDS, load, rows
 from datasette import hookimpl
 from datasette.plugins import pm
@@ -24,7 +24,9 @@ TEXTS = {
 
 
 def feed(path, ids="abc"):
-    path.write_text("".join(json.dumps({"id": i, "text": TEXTS[i], "language": "id"}) + "\n" for i in ids), encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps({"id": i, "text": TEXTS[i], "language": "id"}) + "\n" for i in ids), encoding="utf-8"
+    )
     return path
 
 
@@ -59,7 +61,12 @@ def test_extractor_raising_on_one_article_of_three(fussy, tmp_path, workers):
     result = load(db, feed(tmp_path / "feed.jsonl"), args=["--workers", workers])
     assert result.exit_code == 1
     assert "feed.jsonl:2" in result.output and "ZeroDivisionError" in result.output
-    stored = {r["ref"]: r["n"] for r in rows(db, "select a.ref, count(c.id) n from articles a left join claims c on c.article_id = a.id group by a.ref")}
+    stored = {
+        r["ref"]: r["n"]
+        for r in rows(
+            db, "select a.ref, count(c.id) n from articles a left join claims c on c.article_id = a.id group by a.ref"
+        )
+    }
     assert set(stored) == {"a", "c"} and all(n > 0 for n in stored.values())
     (error,) = rows(db, "select path, line, ref, exception, reason from load_errors")
     assert error["path"].endswith("feed.jsonl") and error["line"] == 2 and error["ref"] == "b"
@@ -101,10 +108,12 @@ def test_missing_html_dependency_names_the_package_once(tmp_path, monkeypatch):
 
 
 def test_summary_counts_failed_inputs_and_names_load_errors(fussy, tmp_path):
-    from datasette.cli import cli
     from click.testing import CliRunner
+    from datasette.cli import cli
 
-    result = CliRunner().invoke(cli, ["factcheck", "load", str(tmp_path / "f.db"), str(feed(tmp_path / "feed.jsonl")), "--workers", "1"])
+    result = CliRunner().invoke(
+        cli, ["factcheck", "load", str(tmp_path / "f.db"), str(feed(tmp_path / "feed.jsonl")), "--workers", "1"]
+    )
     assert result.exit_code == 1
     assert "2 articles stored" in result.output
     assert "1 input failed (1 error), listed in the load_errors table" in result.output
@@ -130,8 +139,20 @@ def test_rollback_inside_a_batch_stores_the_others_again(tmp_path, workers):
     db_path = tmp_path / "f.db"
     store.open_db(db_path).execute(ROLLBACK)
     result = subprocess.run(
-        [sys.executable, "-m", "datasette", "factcheck", "load", str(db_path), str(feed(tmp_path / "feed.jsonl")), "--workers", workers],
-        capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "datasette",
+            "factcheck",
+            "load",
+            str(db_path),
+            str(feed(tmp_path / "feed.jsonl")),
+            "--workers",
+            workers,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 1, result.stderr
     assert "the trigger says no" in result.stderr and "cannot rollback" not in result.stderr

@@ -2,15 +2,15 @@
 `javascript:` links and SQL-looking strings are loaded through the real CLI,
 stored verbatim, and rendered escaped on every page; SQL-looking filters on the
 factcheck pages are parameters, never SQL."""
+
 import asyncio
 import json
 import re
 import urllib.parse
 
 import pytest
-from datasette.app import Datasette
-
 from conftest import load, rows
+from datasette.app import Datasette
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -22,7 +22,7 @@ HOSTILE_TITLE = f"{SCRIPT} Rusia {SQL} {IMG}"
 HOSTILE_TEXT = (
     f"Rusia membantah mengirim 1.500 tentara {SCRIPT} ke Ukraina pada Senin (21/10/2024). "
     f"Korea Utara tetap bungkam soal pengiriman pasukan {IMG} ke Rusia. "
-    f"Tautan: {JS_URL} dan <a href=\"{JS_URL}\">klik</a>. "
+    f'Tautan: {JS_URL} dan <a href="{JS_URL}">klik</a>. '
     f"Pejabat itu menulis {SQL} di papan pengumuman kota."
 )
 CALM_TEXT = (
@@ -39,7 +39,7 @@ TXT_BODY = (
 HOSTILE_REF = f"{SVG}{SCRIPT}"
 
 # Markup that must never reach a page as markup.
-RAW = [SCRIPT, "<script>alert", IMG, "<img src=x", "<svg onload", "<a href=\"javascript:"]
+RAW = [SCRIPT, "<script>alert", IMG, "<img src=x", "<svg onload", '<a href="javascript:']
 JS_HREF = re.compile(r"""(href|src|action|formaction)\s*=\s*["']?\s*javascript:""", re.I)
 # A tag carrying an event handler (on*=) that came from the data.
 HANDLER_TAG = re.compile(r"<(img|svg|script|a|b|iframe|body)\b[^>]*\son(error|load|mouseover)\s*=", re.I)
@@ -51,11 +51,25 @@ def hostile_db(tmp_path_factory):
     inputs = folder / "in"
     inputs.mkdir()
     records = [
-        {"id": HOSTILE_REF, "title": HOSTILE_TITLE, "text": HOSTILE_TEXT, "url": JS_URL,
-         "source": "<b onmouseover=alert(1)>Evil Outlet</b>", "author": SVG,
-         "published": "2024-10-22", "language": "id"},
-        {"id": "calm", "title": "Berita tenang", "text": CALM_TEXT, "url": "https://calm.example/a",
-         "source": "Calm", "published": "2024-10-22", "language": "id"},
+        {
+            "id": HOSTILE_REF,
+            "title": HOSTILE_TITLE,
+            "text": HOSTILE_TEXT,
+            "url": JS_URL,
+            "source": "<b onmouseover=alert(1)>Evil Outlet</b>",
+            "author": SVG,
+            "published": "2024-10-22",
+            "language": "id",
+        },
+        {
+            "id": "calm",
+            "title": "Berita tenang",
+            "text": CALM_TEXT,
+            "url": "https://calm.example/a",
+            "source": "Calm",
+            "published": "2024-10-22",
+            "language": "id",
+        },
     ]
     (inputs / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     (inputs / "evil.txt").write_text(f"{TXT_TITLE}\n\n{TXT_BODY}\n", encoding="utf-8")
@@ -117,7 +131,9 @@ def test_hostile_text_is_stored_verbatim(hostile_db):
     assert rows(hostile_db, "select count(*) n from articles")[0]["n"] == 3
     assert rows(hostile_db, "pragma integrity_check")[0]["integrity_check"] == "ok"
     # Claims keep the markup in their sentences, and their offsets still point into the text.
-    claims = rows(hostile_db, 'select c.sentence, c.start, c."end", a.text from claims c join articles a on a.id = c.article_id')
+    claims = rows(
+        hostile_db, 'select c.sentence, c.start, c."end", a.text from claims c join articles a on a.id = c.article_id'
+    )
     assert any(SCRIPT in c["sentence"] for c in claims)
     for c in claims:
         assert 0 <= c["start"] < c["end"] <= len(c["text"])
@@ -128,7 +144,12 @@ def test_the_pages_have_hostile_content_to_show(hostile_db):
     is part of at least one contradiction."""
     (hid,) = [r["id"] for r in rows(hostile_db, "select id from articles where ref = ?", [HOSTILE_REF])]
     assert rows(hostile_db, "select count(*) n from claims where article_id = ?", [hid])[0]["n"] >= 2
-    assert rows(hostile_db, "select count(*) n from contradictions where article_a = ? or article_b = ?", [hid, hid])[0]["n"] >= 1
+    assert (
+        rows(hostile_db, "select count(*) n from contradictions where article_a = ? or article_b = ?", [hid, hid])[0][
+            "n"
+        ]
+        >= 1
+    )
 
 
 def test_every_page_escapes_hostile_text(hostile_db):
@@ -182,7 +203,7 @@ def test_json_never_turns_a_javascript_url_into_a_link(hostile_db):
 INJECTIONS = [
     "' OR 1=1 --",
     "north-korea' OR '1'='1",
-    "x\" OR \"\"=\"",
+    'x" OR ""="',
     "1; DROP TABLE contradictions; --",
     "') UNION SELECT * FROM articles --",
     "%' OR 1=1 --",
@@ -220,13 +241,32 @@ def test_sql_looking_filters_are_parameters(hostile_db):
     assert rows(hostile_db, "select count(*) n from articles")[0]["n"] == 3
 
 
-@pytest.mark.parametrize("query", [
-    "_sort=score;drop table articles", "_sort_desc=id desc --", "_sort=date&_sort_desc=score",
-    "_next=' OR 1=1 --", "_next=abc", "_next=1,2,3", "_next=", "_size=-1", "_size=0",
-    "_size=99999999999999999999999", "_size=1e9", "_size=' OR 1=1",
-    "_search=\"", "_search=NEAR(", "_search=a OR", "_search=^", "_search=col:x", "_search=" + "(" * 200,
-    "kind=number&kind=' OR 1=1 --", "entity[]=x", "since=9999&until=0000",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "_sort=score;drop table articles",
+        "_sort_desc=id desc --",
+        "_sort=date&_sort_desc=score",
+        "_next=' OR 1=1 --",
+        "_next=abc",
+        "_next=1,2,3",
+        "_next=",
+        "_size=-1",
+        "_size=0",
+        "_size=99999999999999999999999",
+        "_size=1e9",
+        "_size=' OR 1=1",
+        '_search="',
+        "_search=NEAR(",
+        "_search=a OR",
+        "_search=^",
+        "_search=col:x",
+        "_search=" + "(" * 200,
+        "kind=number&kind=' OR 1=1 --",
+        "entity[]=x",
+        "since=9999&until=0000",
+    ],
+)
 def test_odd_query_strings_are_not_server_errors(hostile_db, query):
     base = f"/-/factcheck/{hostile_db.stem}"
     responses = run(fetch_all(hostile_db, [f"{base}?{query}", f"{base}.json?{query}"]))
@@ -235,7 +275,9 @@ def test_odd_query_strings_are_not_server_errors(hostile_db, query):
 
 
 @pytest.mark.parametrize("page", ["contradiction", "article", "entity"])
-@pytest.mark.parametrize("value", ["' OR 1=1 --", "1 OR 1=1", "../../etc/passwd", "%00", "<script>alert(1)</script>", "~27~20OR~201~3D1"])
+@pytest.mark.parametrize(
+    "value", ["' OR 1=1 --", "1 OR 1=1", "../../etc/passwd", "%00", "<script>alert(1)</script>", "~27~20OR~201~3D1"]
+)
 def test_sql_looking_ids_are_not_found(hostile_db, page, value):
     base = f"/-/factcheck/{hostile_db.stem}"
     path = f"{base}/{page}/{urllib.parse.quote(value, safe='')}"
@@ -265,7 +307,9 @@ def test_hostile_review_note_is_stored_verbatim_and_shown_escaped(tmp_path, host
         token = re.search(r'name="csrftoken" value="([^"]+)"', first.text).group(1)
         cookies = {**cookies, **dict(first.cookies)}
         posted = await ds.client.post(
-            path, data={"csrftoken": token, "verdict": "dismissed", "note": f"{SCRIPT} {SQL} {IMG}"}, cookies=cookies,
+            path,
+            data={"csrftoken": token, "verdict": "dismissed", "note": f"{SCRIPT} {SQL} {IMG}"},
+            cookies=cookies,
         )
         page = await ds.client.get(f"{base}/contradiction/{enc(cid)}", cookies=cookies)
         return posted, page

@@ -1,5 +1,6 @@
 """The lexicon data files: well-formed, checked against the schema, and
 language is data; what cannot be data is one morphology module per language."""
+
 import pytest
 import yaml
 from datasette import hookimpl
@@ -13,6 +14,7 @@ from datasette_factcheck.lexicon import LexiconError, UndeclaredKey, schema
 
 def test_every_word_is_a_string():
     """YAML turns bare yes/no/on/off/~ into booleans and null; every word must stay a word."""
+
     def walk(value, where):
         if isinstance(value, dict):
             for k, v in value.items():
@@ -22,6 +24,7 @@ def test_every_word_is_a_string():
             for v in value:
                 assert isinstance(v, (str, dict)), f"{where}: {v!r}"
                 walk(v, where)
+
     for path in LEXICONS.glob("*.yml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for key, value in data.items():
@@ -45,7 +48,9 @@ def test_aliases_are_unique_across_entities():
 
 def test_contract_alias_groups():
     by_alias = {a.casefold(): e["id"] for e in lexicon.entities() for a in e["aliases"]}
-    assert {by_alias[a.casefold()] for a in ["Korea Utara", "Korut", "Pyongyang", "North Korea", "DPRK"]} == {"north-korea"}
+    assert {by_alias[a.casefold()] for a in ["Korea Utara", "Korut", "Pyongyang", "North Korea", "DPRK"]} == {
+        "north-korea"
+    }
     assert {by_alias[a.casefold()] for a in ["Korea Selatan", "Korsel", "Seoul", "South Korea"]} == {"south-korea"}
 
 
@@ -96,17 +101,20 @@ def test_unknown_key_in_a_file_names_the_file_and_the_key(tmp_path, plugin_lexic
     assert (error.source, error.key) == (str(path), "titels")
 
 
-@pytest.mark.parametrize("text, key, says", [
-    ("language: id\ntitles: baginda\n", "titles", "expected a list of words"),
-    ("language: id\nnegations: [tidak, no]\n", "negations", "boolean False"),  # YAML's bare no
-    ("language: id\nmonths:\n  djanuari: 13\n", "months", "'djanuari': expected an integer from 1 to 12, got 13"),
-    ("language: id\nvague:\n  segudang: [900, 9]\n", "vague", "low <= high"),
-    ("language: id\nhedges:\n  kurang-lebih: [kurleb]\n", "hedges", "unknown name 'kurang-lebih'"),
-    ("language: id\nzones:\n  wib: seven\n", "zones", "UTC offset"),
-    ("language: id\nheader_patterns:\n  author: '^pengarang: .*$'\n", "header_patterns", "capture the value"),
-    ("titles: [baginda]\n", "language", "must say which language"),
-    ("entities:\n  - id: zorbania\n    name: Zorbania\n", "entities", "has no 'aliases'"),
-])
+@pytest.mark.parametrize(
+    "text, key, says",
+    [
+        ("language: id\ntitles: baginda\n", "titles", "expected a list of words"),
+        ("language: id\nnegations: [tidak, no]\n", "negations", "boolean False"),  # YAML's bare no
+        ("language: id\nmonths:\n  djanuari: 13\n", "months", "'djanuari': expected an integer from 1 to 12, got 13"),
+        ("language: id\nvague:\n  segudang: [900, 9]\n", "vague", "low <= high"),
+        ("language: id\nhedges:\n  kurang-lebih: [kurleb]\n", "hedges", "unknown name 'kurang-lebih'"),
+        ("language: id\nzones:\n  wib: seven\n", "zones", "UTC offset"),
+        ("language: id\nheader_patterns:\n  author: '^pengarang: .*$'\n", "header_patterns", "capture the value"),
+        ("titles: [baginda]\n", "language", "must say which language"),
+        ("entities:\n  - id: zorbania\n    name: Zorbania\n", "entities", "has no 'aliases'"),
+    ],
+)
 def test_a_wrong_typed_value_names_the_file_and_the_key(tmp_path, plugin_lexicon, text, key, says):
     path = tmp_path / "salah.yml"
     path.write_text(text, encoding="utf-8")
@@ -127,7 +135,11 @@ def test_a_file_that_is_not_yaml_names_the_file(tmp_path, plugin_lexicon):
 def test_a_plugin_lexicon_with_a_bad_key_names_the_plugin_and_the_key(plugin_lexicon):
     plugin_lexicon({"language": "id", "prepositons": ["menuju"]}, name="zorbanian-words")
     message, error = load_error()
-    assert "plugin 'zorbanian-words'" in message and "'prepositons'" in message and "did you mean 'prepositions'" in message
+    assert (
+        "plugin 'zorbanian-words'" in message
+        and "'prepositons'" in message
+        and "did you mean 'prepositions'" in message
+    )
     assert error.key == "prepositons"
 
 
@@ -170,7 +182,9 @@ def test_code_asking_for_an_undeclared_key_fails():
 
 def test_an_optional_key_left_out_is_its_empty_value(plugin_lexicon):
     declared = {k.name: k for k in schema.LANGUAGE_KEYS}
-    minimal = {k: yaml.safe_load(SHIPPED["en"].read_text(encoding="utf-8"))[k] for k, v in declared.items() if v.required}
+    minimal = {
+        k: yaml.safe_load(SHIPPED["en"].read_text(encoding="utf-8"))[k] for k, v in declared.items() if v.required
+    }
     plugin_lexicon(dict(minimal, language="zb"))
     lex = lexicon.get("zb")
     assert lex.code == "zb" and lex["titles"] == [] and lex.sets["titles"] == set()
@@ -242,15 +256,18 @@ def morphology_of(code):
     return morphology.for_language(code)
 
 
-@pytest.mark.parametrize("after, expected", [
-    (', gerutunya.', True),  # any word carrying the clitic: said-he
-    (' blorongnya kemudian', True),  # an invented verb: the clitic, not the word, says who
-    (', dia menggerutu.', True),
-    (', mereka berseru.', True),
-    (', Blorong menggerutu.', False),  # a name, not a pronoun: the speaker must be named
-    (', nya.', False),  # a bare clitic carries nothing
-    (', said he.', False),  # English inversion is not Indonesian
-])
+@pytest.mark.parametrize(
+    "after, expected",
+    [
+        (", gerutunya.", True),  # any word carrying the clitic: said-he
+        (" blorongnya kemudian", True),  # an invented verb: the clitic, not the word, says who
+        (", dia menggerutu.", True),
+        (", mereka berseru.", True),
+        (", Blorong menggerutu.", False),  # a name, not a pronoun: the speaker must be named
+        (", nya.", False),  # a bare clitic carries nothing
+        (", said he.", False),  # English inversion is not Indonesian
+    ],
+)
 def test_indonesian_speaker_pronouns(after, expected):
     assert lexicon.get("id").morph.speaker_pronoun(after) is expected
 
@@ -258,28 +275,44 @@ def test_indonesian_speaker_pronouns(after, expected):
 def test_indonesian_clitics_are_stripped_for_look_ups():
     lex = lexicon.get("id")
     mapping = {"kresek": "bag"}
-    assert [lex.lookup(mapping, w) for w in ("kresek", "Kreseknya", "kresekpun", "kreseklah", "kresekny", "nya")] == ["bag", "bag", "bag", "bag", None, None]
+    assert [lex.lookup(mapping, w) for w in ("kresek", "Kreseknya", "kresekpun", "kreseklah", "kresekny", "nya")] == [
+        "bag",
+        "bag",
+        "bag",
+        "bag",
+        None,
+        None,
+    ]
     assert list(lex.morph.stems("zorbanya")) == ["zorbanya", "zorba"]
-    assert lex.morph.possessive("Zorbania's utusan", len("Zorbania")) is False  # Indonesian marks no possessive on the name
+    assert (
+        lex.morph.possessive("Zorbania's utusan", len("Zorbania")) is False
+    )  # Indonesian marks no possessive on the name
 
 
 def test_indonesian_clitic_gives_the_quote_to_the_previous_holder():
     from conftest import claims_of
 
-    found = claims_of('Negeri Zorba membantah laporan pengiriman pasukan. "Kami tidak pernah mengirim pasukan," gerutunya.', "id", "2024-10-22")
+    found = claims_of(
+        'Negeri Zorba membantah laporan pengiriman pasukan. "Kami tidak pernah mengirim pasukan," gerutunya.',
+        "id",
+        "2024-10-22",
+    )
     stances = [(c["subject"], c["value"]) for c in found if c["kind"] == "stance"]
     assert stances == [("negeri-zorba", "denied"), ("negeri-zorba", "denied")]
 
 
-@pytest.mark.parametrize("after, expected", [
-    (', said she.', True),  # inversion
-    (', she grumbled.', True),
-    (', it announced.', True),
-    (', grumbled they.', True),
-    (', said it.', False),  # "it" only before its verb
-    (', Zorba said.', False),
-    (', gerutunya.', False),  # the Indonesian clitic is not English
-])
+@pytest.mark.parametrize(
+    "after, expected",
+    [
+        (", said she.", True),  # inversion
+        (", she grumbled.", True),
+        (", it announced.", True),
+        (", grumbled they.", True),
+        (", said it.", False),  # "it" only before its verb
+        (", Zorba said.", False),
+        (", gerutunya.", False),  # the Indonesian clitic is not English
+    ],
+)
 def test_english_speaker_pronouns(after, expected):
     assert lexicon.get("en").morph.speaker_pronoun(after) is expected
 
@@ -331,6 +364,11 @@ def test_a_clock_time_with_a_meridiem():
 def test_direction_words_guard_fuzzy_names():
     from datasette_factcheck.extract.entities import Matcher
 
-    matcher = Matcher([("Zorbania Utara", "north-zorbania", "North Zorbania"), ("Zorbania Selatan", "south-zorbania", "South Zorbania")])
+    matcher = Matcher(
+        [
+            ("Zorbania Utara", "north-zorbania", "North Zorbania"),
+            ("Zorbania Selatan", "south-zorbania", "South Zorbania"),
+        ]
+    )
     assert matcher.fuzzy("Zorbanai Utara") == "north-zorbania"  # a misspelt name
     assert matcher.fuzzy("Zorbania Utarra") is None  # a direction is never gained or lost, even misspelt

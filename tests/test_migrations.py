@@ -2,6 +2,7 @@
 database gets them all, an up-to-date one is only read, a database of the
 code before migrations keeps its rows, and a migration added later runs once
 even when two openers race for it."""
+
 import sqlite3
 import threading
 import time
@@ -25,10 +26,26 @@ ROWS = {
     "entities": [{"id": "kota", "name": "Kota Sumber", "kind": "place"}],
     "entity_aliases": [{"alias": "Sumber", "entity_id": "kota", "origin": "lexicon"}],
     "claims": [
-        {"id": "c1", "article_id": "a1", "kind": "number", "value": "12", "value_num": 12.0, "sentence": "12 orang tewas."},
-        {"id": "c2", "article_id": "a1", "kind": "number", "value": "30", "value_num": 30.0, "sentence": "30 orang tewas."},
+        {
+            "id": "c1",
+            "article_id": "a1",
+            "kind": "number",
+            "value": "12",
+            "value_num": 12.0,
+            "sentence": "12 orang tewas.",
+        },
+        {
+            "id": "c2",
+            "article_id": "a1",
+            "kind": "number",
+            "value": "30",
+            "value_num": 30.0,
+            "sentence": "30 orang tewas.",
+        },
     ],
-    "contradictions": [{"id": "x1", "claim_a": "c1", "claim_b": "c2", "kind": "number", "relation": "conflict", "status": "dismissed"}],
+    "contradictions": [
+        {"id": "x1", "claim_a": "c1", "claim_b": "c2", "kind": "number", "relation": "conflict", "status": "dismissed"}
+    ],
     "reviews": [{"id": 1, "contradiction_id": "x1", "verdict": "dismissed", "actor": "ed"}],
     "load_errors": [{"path": "bad.csv", "line": 3, "reason": "no text", "ref": "r3", "exception": "ValueError"}],
 }
@@ -48,7 +65,9 @@ def previous_code_db(path, older=False):
         )
     for table, rows in ROWS.items():
         for row in rows:
-            conn.execute(f"insert into [{table}] ({', '.join(row)}) values ({', '.join('?' for _ in row)})", list(row.values()))
+            conn.execute(
+                f"insert into [{table}] ({', '.join(row)}) values ({', '.join('?' for _ in row)})", list(row.values())
+            )
     conn.execute("insert into article_sketches values (7, -1, 'a1')")
     conn.commit()
     conn.close()
@@ -67,7 +86,10 @@ def layout(db):
     found = {}
     for kind, name, sql in db.execute("select type, name, sql from sqlite_master where tbl_name != '_migrations'"):
         if kind == "table" and not sql.startswith("CREATE VIRTUAL"):
-            sql = (db.execute(f"pragma table_xinfo([{name}])").fetchall(), db.execute(f"pragma foreign_key_list([{name}])").fetchall())
+            sql = (
+                db.execute(f"pragma table_xinfo([{name}])").fetchall(),
+                db.execute(f"pragma foreign_key_list([{name}])").fetchall(),
+            )
         found[name] = (kind, sql)
     return found
 
@@ -85,11 +107,11 @@ def test_a_new_database_records_every_migration_and_has_the_previous_layout(tmp_
     new = master(db)
     # the very SQL the previous code wrote, in the same order; then what m005
     # adds: the events and contradiction_claims tables, and claims.event
-    added = [row for row in new[len(old):]]
+    added = [row for row in new[len(old) :]]
     assert {row[2] for row in added} == {"events", "contradiction_claims", "claims"}
     unchanged = [
-        row if row[1] != "claims" else (row[0], row[1], row[2], row[3].replace(', "event" TEXT)', ')'))
-        for row in new[:len(old)]
+        row if row[1] != "claims" else (row[0], row[1], row[2], row[3].replace(', "event" TEXT)', ")"))
+        for row in new[: len(old)]
     ]
     assert unchanged == old
 

@@ -6,6 +6,7 @@ Two kinds of check: hypothesis properties the grammar must always meet
 (deterministic: ``derandomize``), and read-back rates over a fixed sample of
 whole sentences through the extractor, which must be at least 0.98 (the
 issue's bar; what they miss is printed)."""
+
 import datetime as dt
 import random
 
@@ -42,7 +43,12 @@ def test_ordinals_are_read_as_ranks(n, code):
 @PROPERTY
 @given(st.integers(1, 10**6), st.integers(1, 9), st.sampled_from(LANGS))
 def test_spelled_decimals_with_a_scale(whole, tenth, code):
-    text = num2words(whole, lang=code) + (" koma " if code == "id" else " point ") + num2words(tenth, lang=code) + (" juta" if code == "id" else " million")
+    text = (
+        num2words(whole, lang=code)
+        + (" koma " if code == "id" else " point ")
+        + num2words(tenth, lang=code)
+        + (" juta" if code == "id" else " million")
+    )
     if whole >= 1000:  # "1,000.5 million" is no way to write a figure
         return
     assert numwords.value(text, lexicon.get(code)) == pytest.approx((whole + tenth / 10) * 1e6)
@@ -57,7 +63,12 @@ SENTENCES = {
 
 def sample_numbers(count=1500, seed=15):
     rng = random.Random(seed)
-    pick = [lambda: rng.randint(0, 20), lambda: rng.randint(21, 999), lambda: rng.randint(1000, 10**6), lambda: rng.randint(10**6, 10**12 - 1)]
+    pick = [
+        lambda: rng.randint(0, 20),
+        lambda: rng.randint(21, 999),
+        lambda: rng.randint(1000, 10**6),
+        lambda: rng.randint(10**6, 10**12 - 1),
+    ]
     return [rng.choice(pick)() for _ in range(count)]
 
 
@@ -103,8 +114,14 @@ def expected(skeleton, d):
     return f"{d.year:04d}"
 
 
-LEAD = {"id": {"day": "Banjir melanda pada {}.", "month": "Banjir melanda pada {}.", "year": "Banjir melanda pada {}."},
-        "en": {"day": "The event took place on {}.", "month": "The event took place in {}.", "year": "The event took place in {}."}}
+LEAD = {
+    "id": {"day": "Banjir melanda pada {}.", "month": "Banjir melanda pada {}.", "year": "Banjir melanda pada {}."},
+    "en": {
+        "day": "The event took place on {}.",
+        "month": "The event took place in {}.",
+        "year": "The event took place in {}.",
+    },
+}
 
 
 @pytest.mark.parametrize("code", LANGS)
@@ -116,7 +133,11 @@ def test_babel_dates_read_back_in_every_cldr_format(code):
         for _ in range(25):
             d = dt.date(2000, 1, 1) + dt.timedelta(days=rng.randint(0, 365 * 30))
             published = d + dt.timedelta(days=rng.randint(0, 6))
-            written = babel_dates.format_date(d, form, locale=code) if how == "format" else babel_dates.format_skeleton(form, d, locale=code)
+            written = (
+                babel_dates.format_date(d, form, locale=code)
+                if how == "format"
+                else babel_dates.format_skeleton(form, d, locale=code)
+            )
             want = expected(form, d)
             precision = {10: "day", 7: "month", 4: "year"}[len(want)]
             text = LEAD[code][precision].format(written)

@@ -1,8 +1,9 @@
 """Numbers in the forms the issue names: the number-word grammar, written
 abbreviations, signs, ordinals, hedges both ways, and what is a name not a count."""
-import pytest
 
+import pytest
 from conftest import claims_of, of_kind
+
 from datasette_factcheck import lexicon
 from datasette_factcheck.extract import numbers
 
@@ -15,34 +16,40 @@ def read(text, language):
     return [(n.value, n.ordinal) for n in numbers.find(text, 0, len(text), lexicon.get(language))]
 
 
-@pytest.mark.parametrize("text,language,value", [
-    ("Sebanyak lima puluh sembilan rumah rusak berat.", "id", 59),
-    ("Petugas mencatat seratus dua puluh dua pengungsi.", "id", 122),
-    ("Ada tujuh ratus dua puluh satu ribu dua belas pemilih terdaftar.", "id", 721012),
-    ("Sejuta warga kehilangan listrik.", "id", 1000000),
-    ("Anggaran mencapai satu koma lima triliun rupiah.", "id", 1.5e12),
-    ("Fifty-nine homes were flattened.", "en", 59),
-    ("Police counted one hundred and twenty-two arrests.", "en", 122),
-    ("A thousand and twelve voters signed the petition.", "en", 1012),
-    ("Two point five million people lost power.", "en", 2.5e6),
-    ("Satu rumah terbakar.", "id", 1),
-    ("Nol korban jiwa dilaporkan.", "id", 0),
-    ("Hanya dua kapal yang selamat.", "id", 2),
-    ("Three judges heard the case.", "en", 3),
-])
+@pytest.mark.parametrize(
+    "text,language,value",
+    [
+        ("Sebanyak lima puluh sembilan rumah rusak berat.", "id", 59),
+        ("Petugas mencatat seratus dua puluh dua pengungsi.", "id", 122),
+        ("Ada tujuh ratus dua puluh satu ribu dua belas pemilih terdaftar.", "id", 721012),
+        ("Sejuta warga kehilangan listrik.", "id", 1000000),
+        ("Anggaran mencapai satu koma lima triliun rupiah.", "id", 1.5e12),
+        ("Fifty-nine homes were flattened.", "en", 59),
+        ("Police counted one hundred and twenty-two arrests.", "en", 122),
+        ("A thousand and twelve voters signed the petition.", "en", 1012),
+        ("Two point five million people lost power.", "en", 2.5e6),
+        ("Satu rumah terbakar.", "id", 1),
+        ("Nol korban jiwa dilaporkan.", "id", 0),
+        ("Hanya dua kapal yang selamat.", "id", 2),
+        ("Three judges heard the case.", "en", 3),
+    ],
+)
 def test_spelled_numbers_are_counts(text, language, value):
     assert value in values(text, language)
 
 
-@pytest.mark.parametrize("text,language,value", [
-    ("Donasi terkumpul 5 rb rupiah per orang.", "id", 5000),
-    ("Bantuan sebesar 1,2 jt rupiah diberikan.", "id", 1.2e6),
-    ("Kerugian ditaksir Rp 2,5 M.", "id", 2.5e9),
-    ("The video drew 100K viewers.", "en", 100000),
-    ("The fund raised $1.5m in a week.", "en", 1.5e6),
-    ("Losses reached $2bn last year.", "en", 2e9),
-    ("Losses reached $3 mn.", "en", 3e6),
-])
+@pytest.mark.parametrize(
+    "text,language,value",
+    [
+        ("Donasi terkumpul 5 rb rupiah per orang.", "id", 5000),
+        ("Bantuan sebesar 1,2 jt rupiah diberikan.", "id", 1.2e6),
+        ("Kerugian ditaksir Rp 2,5 M.", "id", 2.5e9),
+        ("The video drew 100K viewers.", "en", 100000),
+        ("The fund raised $1.5m in a week.", "en", 1.5e6),
+        ("Losses reached $2bn last year.", "en", 2e9),
+        ("Losses reached $3 mn.", "en", 3e6),
+    ],
+)
 def test_abbreviated_scales_by_language(text, language, value):
     assert value in values(text, language)
 
@@ -58,61 +65,76 @@ def test_signed_figures():
     assert -3 not in values("Skor akhir 2-3 untuk tim tamu.", "id")
 
 
-@pytest.mark.parametrize("text,language,value", [
-    ("Ini peringatan kedua puluh satu tragedi itu.", "id", 21),
-    ("It was the twenty-first anniversary of the crash.", "en", 21),
-    ("Ia menjadi presiden ke-21.", "id", 21),
-    ("She finished 21st in the race.", "en", 21),
-    ("Kunjungan pertama dilakukan bulan lalu.", "id", 1),
-])
+@pytest.mark.parametrize(
+    "text,language,value",
+    [
+        ("Ini peringatan kedua puluh satu tragedi itu.", "id", 21),
+        ("It was the twenty-first anniversary of the crash.", "en", 21),
+        ("Ia menjadi presiden ke-21.", "id", 21),
+        ("She finished 21st in the race.", "en", 21),
+        ("Kunjungan pertama dilakukan bulan lalu.", "id", 1),
+    ],
+)
 def test_ordinals_are_read_but_are_not_counts(text, language, value):
     assert (value, True) in read(text, language)
     assert value not in values(text, language)
 
 
-@pytest.mark.parametrize("text,language,value,qualifier", [
-    ("Kurang dari 50 orang hadir.", "id", 50, "max"),
-    ("Di bawah 40 warga tersisa.", "id", 40, "max"),
-    ("Less than 30 people attended.", "en", 30, "max"),
-    ("Fewer than 20 suspects were charged.", "en", 20, "max"),
-    ("Under 500 homes had power.", "en", 500, "max"),
-    ("Nearly 300 people fled.", "en", 300, "approx"),
-    ("Hampir 300 warga mengungsi.", "id", 300, "approx"),
-    ("Lebih dari 300 warga mengungsi.", "id", 300, "min"),
-    ("More than 300 residents fled.", "en", 300, "min"),
-])
+@pytest.mark.parametrize(
+    "text,language,value,qualifier",
+    [
+        ("Kurang dari 50 orang hadir.", "id", 50, "max"),
+        ("Di bawah 40 warga tersisa.", "id", 40, "max"),
+        ("Less than 30 people attended.", "en", 30, "max"),
+        ("Fewer than 20 suspects were charged.", "en", 20, "max"),
+        ("Under 500 homes had power.", "en", 500, "max"),
+        ("Nearly 300 people fled.", "en", 300, "approx"),
+        ("Hampir 300 warga mengungsi.", "id", 300, "approx"),
+        ("Lebih dari 300 warga mengungsi.", "id", 300, "min"),
+        ("More than 300 residents fled.", "en", 300, "min"),
+    ],
+)
 def test_hedges_and_bounds_both_ways(text, language, value, qualifier):
     assert values(text, language)[value]["qualifier"] == qualifier
 
 
-@pytest.mark.parametrize("text,language,value", [
-    ("Pesawat jenis Antariksa 390 itu jatuh di laut. Produksi 390 dihentikan.", "id", 390),
-    ("The Skyliner 390 jet came down at sea, and the 390 fleet was grounded.", "en", 390),
-    ("Penerbangan Nusantara Air 418 mendarat darurat di Makassar.", "id", 418),
-    ("Korban selamat, Dimas (7), ditemukan di bawah reruntuhan.", "id", 7),
-    ("Witness Maria (52) said the roof fell.", "en", 52),
-    ("XP 10 is no longer supported by this page.", "en", 10),
-])
+@pytest.mark.parametrize(
+    "text,language,value",
+    [
+        ("Pesawat jenis Antariksa 390 itu jatuh di laut. Produksi 390 dihentikan.", "id", 390),
+        ("The Skyliner 390 jet came down at sea, and the 390 fleet was grounded.", "en", 390),
+        ("Penerbangan Nusantara Air 418 mendarat darurat di Makassar.", "id", 418),
+        ("Korban selamat, Dimas (7), ditemukan di bawah reruntuhan.", "id", 7),
+        ("Witness Maria (52) said the roof fell.", "en", 52),
+        ("XP 10 is no longer supported by this page.", "en", 10),
+    ],
+)
 def test_identifiers_and_ages_are_not_counts(text, language, value):
     assert value not in values(text, language)
 
 
-@pytest.mark.parametrize("text,language,value", [
-    ("Pesawat penerbangan 418 tertunda. Penumpang 418 menunggu kabar.", "id", 418),
-    ("The type 390 drone was recalled, and the 390 line ended.", "en", 390),
-    ("Flight 418 landed late; 418 was then cleaned.", "en", 418),
-])
+@pytest.mark.parametrize(
+    "text,language,value",
+    [
+        ("Pesawat penerbangan 418 tertunda. Penumpang 418 menunggu kabar.", "id", 418),
+        ("The type 390 drone was recalled, and the 390 line ended.", "en", 390),
+        ("Flight 418 landed late; 418 was then cleaned.", "en", 418),
+    ],
+)
 def test_a_flight_or_type_word_names_the_number_throughout(text, language, value):
     assert value not in values(text, language)
 
 
-@pytest.mark.parametrize("text,language,value", [
-    ("Kepala BPBD Arif 12 tahun menjabat. Korban tewas 12 orang.", "id", 12),
-    ("Pesawat Airbus 320 mendarat darurat. Sebanyak 320 warga dievakuasi.", "id", 320),
-    ("The Skyliner 390 came down near the coast. Officials said 390 people were evacuated.", "en", 390),
-    ("Penerbangan 418 dibatalkan. Akibat banjir, 418 orang mengungsi.", "id", 418),
-    ("Flight 418 was cancelled as 418 residents fled the flood.", "en", 418),
-])
+@pytest.mark.parametrize(
+    "text,language,value",
+    [
+        ("Kepala BPBD Arif 12 tahun menjabat. Korban tewas 12 orang.", "id", 12),
+        ("Pesawat Airbus 320 mendarat darurat. Sebanyak 320 warga dievakuasi.", "id", 320),
+        ("The Skyliner 390 came down near the coast. Officials said 390 people were evacuated.", "en", 390),
+        ("Penerbangan 418 dibatalkan. Akibat banjir, 418 orang mengungsi.", "id", 418),
+        ("Flight 418 was cancelled as 418 residents fled the flood.", "en", 418),
+    ],
+)
 def test_a_number_followed_by_what_it_counts_is_a_count_even_after_a_name(text, language, value):
     assert value in values(text, language)
 

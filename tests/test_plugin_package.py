@@ -1,15 +1,16 @@
 """A plugin package registered on Datasette's plugin manager adds an
 extractor, a rule and a lexicon, and reads its own configuration from
 metadata.yml or datasette.yaml."""
+
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import load, rows
 from datasette.plugins import pm
 
-from conftest import load, rows
 from datasette_factcheck import lexicon, plugins
 
 PLUGIN_DIR = Path(__file__).parent / "example_plugin"
@@ -44,13 +45,26 @@ def test_plugin_reads_its_configuration(example, tmp_path, name):
     config = tmp_path / name
     config.write_text("plugins:\n  factcheck-example:\n    word: sirene\n    strength: 0.33\n", encoding="utf-8")
     db = tmp_path / "f.db"
-    result = load(db, inputs(tmp_path / "in"), args=["--workers", "1", "-c" if name == "datasette.yaml" else "-m", str(config)])
+    result = load(
+        db, inputs(tmp_path / "in"), args=["--workers", "1", "-c" if name == "datasette.yaml" else "-m", str(config)]
+    )
     assert result.exit_code == 0, result.output
-    counts = rows(db, "select a.ref, c.value, c.extractor from claims c join articles a on a.id = c.article_id "
-                      "where c.predicate = 'mentions:sirene' order by a.ref")
-    assert [(r["ref"], r["value"], r["extractor"]) for r in counts] == [("a.txt", "2", "example-word-count"), ("b.txt", "1", "example-word-count")]
-    (flag,) = rows(db, "select rule, relation, score, explanation from contradictions where rule = 'example-word-count'")
-    assert flag["relation"] == "conflict" and flag["score"] in (0.33, 0.43)  # the configured strength (+0.1 when both dates are certain)
+    counts = rows(
+        db,
+        "select a.ref, c.value, c.extractor from claims c join articles a on a.id = c.article_id "
+        "where c.predicate = 'mentions:sirene' order by a.ref",
+    )
+    assert [(r["ref"], r["value"], r["extractor"]) for r in counts] == [
+        ("a.txt", "2", "example-word-count"),
+        ("b.txt", "1", "example-word-count"),
+    ]
+    (flag,) = rows(
+        db, "select rule, relation, score, explanation from contradictions where rule = 'example-word-count'"
+    )
+    assert flag["relation"] == "conflict" and flag["score"] in (
+        0.33,
+        0.43,
+    )  # the configured strength (+0.1 when both dates are certain)
     assert "mentions, sirene" in flag["explanation"]
     holders = rows(db, "select distinct subject from claims where kind = 'stance'")
     assert holders == [{"subject": "atlantis"}]  # the plugin's lexicon
@@ -61,7 +75,9 @@ def test_configuration_changes_what_the_plugin_counts(example, tmp_path):
     config.write_text("plugins:\n  factcheck-example:\n    word: warga\n", encoding="utf-8")
     db = tmp_path / "f.db"
     assert load(db, inputs(tmp_path / "in"), args=["-m", str(config)]).exit_code == 0
-    assert {r["predicate"] for r in rows(db, "select predicate from claims where extractor = 'example-word-count'")} == {"mentions:warga"}
+    assert {
+        r["predicate"] for r in rows(db, "select predicate from claims where extractor = 'example-word-count'")
+    } == {"mentions:warga"}
 
 
 def test_changed_plugin_version_re_reads_stored_articles(example, tmp_path, monkeypatch):
@@ -87,9 +103,23 @@ def test_plugin_in_a_subprocess_with_workers(tmp_path):
         "from datasette.cli import cli; cli()"
     )
     result = subprocess.run(
-        [sys.executable, "-c", script, str(PLUGIN_DIR), "factcheck", "load", str(db), str(inputs(tmp_path / "in")),
-         "--workers", "2", "-c", str(config)],
-        capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-c",
+            script,
+            str(PLUGIN_DIR),
+            "factcheck",
+            "load",
+            str(db),
+            str(inputs(tmp_path / "in")),
+            "--workers",
+            "2",
+            "-c",
+            str(config),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert len(rows(db, "select id from contradictions where rule = 'example-word-count'")) == 1
@@ -113,7 +143,9 @@ def test_a_hook_returning_something_else_is_named():
     plugin = Wrong()
     pm.register(plugin)
     try:
-        with pytest.raises(TypeError, match="factcheck_rules returned .* not an instance of datasette_factcheck.extension.Rule"):
+        with pytest.raises(
+            TypeError, match="factcheck_rules returned .* not an instance of datasette_factcheck.extension.Rule"
+        ):
             plugins.rules()
     finally:
         pm.unregister(plugin)

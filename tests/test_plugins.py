@@ -1,9 +1,10 @@
 """Our hooks on Datasette's plugin manager: a third-party extractor, lexicon and user aliases."""
+
 import pytest
+from conftest import claims_of, load, rows
 from datasette import hookimpl
 from datasette.plugins import pm
 
-from conftest import claims_of, load, rows
 from datasette_factcheck import lexicon
 from datasette_factcheck.extension import Extractor
 
@@ -28,7 +29,18 @@ class ToyExtractor:
 class ToyLexicon:
     @hookimpl
     def factcheck_lexicons(self):
-        return [{"entities": [{"id": "atlantis", "name": "Atlantis", "kind": "country", "aliases": ["Atlantis", "Negeri Atlantis"]}]}]
+        return [
+            {
+                "entities": [
+                    {
+                        "id": "atlantis",
+                        "name": "Atlantis",
+                        "kind": "country",
+                        "aliases": ["Atlantis", "Negeri Atlantis"],
+                    }
+                ]
+            }
+        ]
 
 
 @pytest.fixture
@@ -118,6 +130,8 @@ def test_an_article_the_database_refuses_loses_only_itself(registered, tmp_path,
     assert "could not store b" in result.output and "batch.jsonl" in result.output
     stored = rows(db, "select ref from articles order by ref")
     assert [r["ref"] for r in stored] == ["a", "c"]
-    assert {r["ref"] for r in rows(db, "select distinct a.ref from claims c join articles a on a.id = c.article_id")} == {"a", "c"}
+    assert {
+        r["ref"] for r in rows(db, "select distinct a.ref from claims c join articles a on a.id = c.article_id")
+    } == {"a", "c"}
     assert rows(db, "select count(*) n from claims where predicate = 'poison'")[0]["n"] == 0
     assert rows(db, "select path, reason from load_errors")[0]["reason"].startswith("could not store b")

@@ -1,10 +1,11 @@
 """Property-based tests for the number and date parsers (hypothesis)."""
+
 import datetime as dt
 
+from conftest import claims_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import claims_of
 from datasette_factcheck import lexicon
 from datasette_factcheck.extract import dates, numbers
 
@@ -31,8 +32,34 @@ def test_decimal_with_scale_word(whole, tenth):
 
 
 MONTH_NAMES = {
-    "id": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    "id": [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
 }
 
 

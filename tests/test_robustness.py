@@ -1,6 +1,7 @@
 """Robustness of `datasette factcheck load` as a real process: killed mid-load,
 run twice at once, read by `datasette serve` while it writes, fed changed and
 bad inputs. Every input is a real file written by the test."""
+
 import json
 import os
 import random
@@ -15,7 +16,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from conftest import SEEDS, load, rows
 
 PYTHON = [sys.executable, "-m", "datasette"]
@@ -25,10 +25,34 @@ IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 # and one or two claim sentences (who, stance, how many, which day) spread over
 # every entity of the lexicon so detection slots stay small.
 NAMES = [
-    "Rusia", "Korea Utara", "Korea Selatan", "Ukraina", "Amerika Serikat", "China", "Jepang",
-    "Indonesia", "Israel", "Iran", "Palestina", "Hamas", "Inggris", "Prancis", "Jerman",
-    "Belarus", "NATO", "PBB", "Uni Eropa", "Polri", "TNI", "Afghanistan", "Aljazair",
-    "Argentina", "Armenia", "Australia", "Austria", "Azerbaijan",
+    "Rusia",
+    "Korea Utara",
+    "Korea Selatan",
+    "Ukraina",
+    "Amerika Serikat",
+    "China",
+    "Jepang",
+    "Indonesia",
+    "Israel",
+    "Iran",
+    "Palestina",
+    "Hamas",
+    "Inggris",
+    "Prancis",
+    "Jerman",
+    "Belarus",
+    "NATO",
+    "PBB",
+    "Uni Eropa",
+    "Polri",
+    "TNI",
+    "Afghanistan",
+    "Aljazair",
+    "Argentina",
+    "Armenia",
+    "Australia",
+    "Austria",
+    "Azerbaijan",
 ]
 VERBS = ["membantah", "mengakui", "mengonfirmasi", "tetap bungkam soal", "menolak berkomentar soal", "membenarkan"]
 OBJECTS = ["mengirim {n} tentara", "menembakkan {n} rudal", "mengerahkan {n} kapal perang"]
@@ -55,14 +79,16 @@ def corpus(n, seed=0, prefix="a"):
                 f"ke {r.choice(NAMES)} pada {r.choice(DAYS)} ({d}/{m}/{y})."
             )
             sentences.insert(r.randint(0, len(sentences)), sentence)
-        out.append({
-            "id": f"{prefix}{i:05d}",
-            "title": f"Berita {prefix} {i}",
-            "text": " ".join(sentences) + f" Kode {prefix}{i}x{r.randrange(10**9)}.",
-            "published": f"{r.choice([2023, 2024, 2025])}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}",
-            "source": r.choice(["Warta Nusa", "Koran Kita", "Suara Rantau", "Kabar Lembah"]),
-            "language": "id",
-        })
+        out.append(
+            {
+                "id": f"{prefix}{i:05d}",
+                "title": f"Berita {prefix} {i}",
+                "text": " ".join(sentences) + f" Kode {prefix}{i}x{r.randrange(10**9)}.",
+                "published": f"{r.choice([2023, 2024, 2025])}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}",
+                "source": r.choice(["Warta Nusa", "Koran Kita", "Suara Rantau", "Kabar Lembah"]),
+                "language": "id",
+            }
+        )
     return out
 
 
@@ -75,23 +101,34 @@ def write_jsonl(path, records):
 def run_load(db, *paths, timeout=300):
     return subprocess.run(
         [*PYTHON, "factcheck", "load", str(db), *map(str, paths), "--silent"],
-        capture_output=True, text=True, timeout=timeout,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
 
 
 def start_load(db, *paths):
     return subprocess.Popen(
         [*PYTHON, "factcheck", "load", str(db), *map(str, paths), "--silent"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
 def state(db):
     """What a user sees of a database: articles, claims, contradictions."""
     return {
-        "articles": rows(db, "select id, ref, path, url, title, source, author, published, language, text, duplicate_of from articles order by id"),
-        "claims": rows(db, 'select id, article_id, kind, subject, predicate, value, as_of, start, "end" from claims order by id'),
-        "contradictions": rows(db, "select claim_a, claim_b, kind, relation from contradictions order by claim_a, claim_b, kind, relation"),
+        "articles": rows(
+            db,
+            "select id, ref, path, url, title, source, author, published, language, text, duplicate_of from articles order by id",
+        ),
+        "claims": rows(
+            db, 'select id, article_id, kind, subject, predicate, value, as_of, start, "end" from claims order by id'
+        ),
+        "contradictions": rows(
+            db, "select claim_a, claim_b, kind, relation from contradictions order by claim_a, claim_b, kind, relation"
+        ),
     }
 
 
@@ -272,8 +309,8 @@ def _folders(tmp_path, n=200):
     b = tmp_path / "in_b"
     records_a, records_b = corpus(n, seed=1, prefix="a"), corpus(n, seed=2, prefix="b")
     for i in range(0, n, 100):  # several files per folder, nested
-        write_jsonl(a / f"part{i // 100}" / f"feed{i}.jsonl", records_a[i:i + 100])
-        write_jsonl(b / f"feed{i}.jsonl", records_b[i:i + 100])
+        write_jsonl(a / f"part{i // 100}" / f"feed{i}.jsonl", records_a[i : i + 100])
+        write_jsonl(b / f"feed{i}.jsonl", records_b[i : i + 100])
     return a, b, records_a, records_b
 
 
@@ -311,7 +348,9 @@ def test_serve_answers_during_a_load(tmp_path):
     port = free_port()
     server = subprocess.Popen(
         [*PYTHON, "serve", str(db), "-h", "127.0.0.1", "-p", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     base = f"http://127.0.0.1:{port}"
     statuses, errors = [], []
@@ -339,12 +378,16 @@ def test_serve_answers_during_a_load(tmp_path):
         while loader.poll() is None:
             for path in ("/live/articles.json?_size=5", "/-/factcheck/live.json?_size=5"):
                 statuses.append((path, get(path)))
-            with urllib.request.urlopen(base + "/live.json?sql=select+count(*)+as+n+from+articles&_shape=array", timeout=30) as r:
+            with urllib.request.urlopen(
+                base + "/live.json?sql=select+count(*)+as+n+from+articles&_shape=array", timeout=30
+            ) as r:
                 seen_counts.add(json.loads(r.read())[0]["n"])
         out, err = loader.communicate()
         assert loader.returncode == 0, err
         # and after the load the server sees everything
-        with urllib.request.urlopen(base + "/live.json?sql=select+count(*)+as+n+from+articles&_shape=array", timeout=30) as r:
+        with urllib.request.urlopen(
+            base + "/live.json?sql=select+count(*)+as+n+from+articles&_shape=array", timeout=30
+        ) as r:
             assert json.loads(r.read())[0]["n"] == 5 + len(records)
     finally:
         server.terminate()
@@ -365,7 +408,13 @@ def filler(key, n=30):
 
 
 def _record(id, text, published="2024-10-22", version=""):
-    return {"id": id, "text": f"{text} {filler(id + version)}", "published": published, "language": "id", "source": f"Outlet {id}"}
+    return {
+        "id": id,
+        "text": f"{text} {filler(id + version)}",
+        "published": published,
+        "language": "id",
+        "source": f"Outlet {id}",
+    }
 
 
 def test_changed_record_replaces_old_version_and_recomputes(tmp_path):
@@ -373,22 +422,36 @@ def test_changed_record_replaces_old_version_and_recomputes(tmp_path):
     feed = folder / "feed.jsonl"
     other = folder / "other.jsonl"
     write_jsonl(other, [_record("o1", "Rusia membantah mengirim 1.500 tentara ke Ukraina pada Senin (21/10/2024).")])
-    write_jsonl(feed, [
-        _record("r1", "Rusia mengakui mengirim 3.000 tentara ke Ukraina pada Senin (21/10/2024). Hujan turun di kota."),
-        _record("r2", "Korea Utara tetap bungkam soal laporan itu. Harga beras naik."),
-    ])
+    write_jsonl(
+        feed,
+        [
+            _record(
+                "r1", "Rusia mengakui mengirim 3.000 tentara ke Ukraina pada Senin (21/10/2024). Hujan turun di kota."
+            ),
+            _record("r2", "Korea Utara tetap bungkam soal laporan itu. Harga beras naik."),
+        ],
+    )
     db = tmp_path / "f.db"
     assert load(db, folder).exit_code == 0
     old_r1 = rows(db, "select id from articles where ref = 'r1'")[0]["id"]
     old_claims = {c["id"] for c in rows(db, "select id from claims where article_id = ?", [old_r1])}
-    flags_before = rows(db, "select kind, relation from contradictions where article_a = ? or article_b = ?", [old_r1] * 2)
+    flags_before = rows(
+        db, "select kind, relation from contradictions where article_a = ? or article_b = ?", [old_r1] * 2
+    )
     assert old_claims and {f["kind"] for f in flags_before} >= {"stance", "number"}
 
     # r1 is rewritten and now agrees with o1 on both the stance and the number: its flags must go.
-    write_jsonl(feed, [
-        _record("r1", "Rusia membantah mengirim 1.500 tentara ke Ukraina pada Senin (21/10/2024). Hujan turun di kota.", version="v2"),
-        _record("r2", "Korea Utara tetap bungkam soal laporan itu. Harga beras naik."),
-    ])
+    write_jsonl(
+        feed,
+        [
+            _record(
+                "r1",
+                "Rusia membantah mengirim 1.500 tentara ke Ukraina pada Senin (21/10/2024). Hujan turun di kota.",
+                version="v2",
+            ),
+            _record("r2", "Korea Utara tetap bungkam soal laporan itu. Harga beras naik."),
+        ],
+    )
     assert load(db, folder).exit_code == 0
     assert_consistent(db)
     r1 = rows(db, "select id, text from articles where ref = 'r1'")
@@ -407,14 +470,20 @@ def test_changed_record_replaces_old_version_and_recomputes(tmp_path):
     assert_same(state(db), state(clean))
 
     # And back again: the flags come back.
-    write_jsonl(feed, [
-        _record("r1", "Rusia mengakui mengirim 3.000 tentara ke Ukraina pada Senin (21/10/2024). Hujan turun di kota."),
-        _record("r2", "Korea Utara tetap bungkam soal laporan itu. Harga beras naik."),
-    ])
+    write_jsonl(
+        feed,
+        [
+            _record(
+                "r1", "Rusia mengakui mengirim 3.000 tentara ke Ukraina pada Senin (21/10/2024). Hujan turun di kota."
+            ),
+            _record("r2", "Korea Utara tetap bungkam soal laporan itu. Harga beras naik."),
+        ],
+    )
     assert load(db, folder).exit_code == 0
     assert_consistent(db)
     assert sorted(rows(db, "select kind, relation from contradictions"), key=str) == sorted(
-        [{"kind": f["kind"], "relation": f["relation"]} for f in flags_before], key=str)
+        [{"kind": f["kind"], "relation": f["relation"]} for f in flags_before], key=str
+    )
 
 
 def test_small_revision_is_not_a_duplicate_of_its_own_old_version(tmp_path):
@@ -423,7 +492,10 @@ def test_small_revision_is_not_a_duplicate_of_its_own_old_version(tmp_path):
     it replaced (which no longer exists)."""
     folder = tmp_path / "in"
     feed = folder / "feed.jsonl"
-    write_jsonl(folder / "other.jsonl", [_record("o1", "Rusia membantah mengirim 1.500 tentara ke Ukraina pada Senin (21/10/2024).")])
+    write_jsonl(
+        folder / "other.jsonl",
+        [_record("o1", "Rusia membantah mengirim 1.500 tentara ke Ukraina pada Senin (21/10/2024).")],
+    )
     write_jsonl(feed, [_record("r1", "Rusia mengakui mengirim 3.000 tentara ke Ukraina pada Senin (21/10/2024).")])
     db = tmp_path / "f.db"
     assert load(db, folder).exit_code == 0
@@ -455,7 +527,9 @@ def test_changed_original_of_a_duplicate_leaves_no_dangling_duplicate(tmp_path):
     assert rows(db, "select duplicate_of from articles where ref = 'b.txt'") == [{"duplicate_of": a_id}]
     (folder / "a.txt").write_text(
         "Korea Selatan mengakui mengirim 12.000 tentara ke Polandia pada Selasa (22/10/2024). "
-        "Harga cabai di pasar tradisional naik tajam menjelang akhir pekan.", encoding="utf-8")
+        "Harga cabai di pasar tradisional naik tajam menjelang akhir pekan.",
+        encoding="utf-8",
+    )
     assert load(db, folder).exit_code == 0
     assert_consistent(db)
     clean = tmp_path / "clean.db"
@@ -468,8 +542,12 @@ def test_file_changed_to_the_text_of_another_file_drops_its_old_version(tmp_path
     text exists in no input any more and must not stay behind."""
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "x.txt").write_text(f"Rusia mengakui mengirim 3.000 tentara ke Ukraina pada Senin (21/10/2024). {filler('x')}", encoding="utf-8")
-    (folder / "y.txt").write_text(f"Rusia membantah mengirim 1.500 tentara ke Ukraina pada Senin (21/10/2024). {filler('y')}", encoding="utf-8")
+    (folder / "x.txt").write_text(
+        f"Rusia mengakui mengirim 3.000 tentara ke Ukraina pada Senin (21/10/2024). {filler('x')}", encoding="utf-8"
+    )
+    (folder / "y.txt").write_text(
+        f"Rusia membantah mengirim 1.500 tentara ke Ukraina pada Senin (21/10/2024). {filler('y')}", encoding="utf-8"
+    )
     db = tmp_path / "f.db"
     assert load(db, folder).exit_code == 0
     assert count(db, "contradictions") >= 1
@@ -489,18 +567,24 @@ BOOM = "create trigger boom before insert on claims when new.sentence like '%Mel
 
 def test_failed_article_is_not_stored_half(tmp_path):
     folder = tmp_path / "in"
-    write_jsonl(folder / "feed.jsonl", [
-        _record("ok", "Rusia membantah mengirim 1.500 tentara ke Ukraina pada Senin (21/10/2024)."),
-    ])
+    write_jsonl(
+        folder / "feed.jsonl",
+        [
+            _record("ok", "Rusia membantah mengirim 1.500 tentara ke Ukraina pada Senin (21/10/2024)."),
+        ],
+    )
     db = tmp_path / "f.db"
     assert load(db, folder).exit_code == 0
     before = state(db)
     conn = sqlite3.connect(db)
     conn.execute(BOOM)
     conn.close()
-    write_jsonl(folder / "more.jsonl", [
-        _record("boom", "Meledak: Rusia mengakui mengirim 3.000 tentara ke Ukraina pada Senin (21/10/2024)."),
-    ])
+    write_jsonl(
+        folder / "more.jsonl",
+        [
+            _record("boom", "Meledak: Rusia mengakui mengirim 3.000 tentara ke Ukraina pada Senin (21/10/2024)."),
+        ],
+    )
     result = load(db, folder)
     assert result.exit_code != 0
     assert_consistent(db)
@@ -511,7 +595,10 @@ def test_failed_article_is_not_stored_half(tmp_path):
 def test_failed_new_version_keeps_the_old_version(tmp_path):
     folder = tmp_path / "in"
     feed = folder / "feed.jsonl"
-    write_jsonl(folder / "other.jsonl", [_record("o1", "Rusia membantah mengirim 1.500 tentara ke Ukraina pada Senin (21/10/2024).")])
+    write_jsonl(
+        folder / "other.jsonl",
+        [_record("o1", "Rusia membantah mengirim 1.500 tentara ke Ukraina pada Senin (21/10/2024).")],
+    )
     write_jsonl(feed, [_record("r1", "Rusia mengakui mengirim 3.000 tentara ke Ukraina pada Senin (21/10/2024).")])
     db = tmp_path / "f.db"
     assert load(db, folder).exit_code == 0
@@ -520,7 +607,14 @@ def test_failed_new_version_keeps_the_old_version(tmp_path):
     conn = sqlite3.connect(db)
     conn.execute(BOOM)
     conn.close()
-    write_jsonl(feed, [_record("r1", "Meledak: Rusia mengakui mengirim 4.000 tentara ke Ukraina pada Senin (21/10/2024).", version="v2")])
+    write_jsonl(
+        feed,
+        [
+            _record(
+                "r1", "Meledak: Rusia mengakui mengirim 4.000 tentara ke Ukraina pada Senin (21/10/2024).", version="v2"
+            )
+        ],
+    )
     result = load(db, folder)
     assert result.exit_code != 0
     assert_consistent(db)
@@ -535,9 +629,13 @@ def _bad_files(folder):
     (folder / "zip.txt").write_bytes(b"PK\x03\x04" + bytes(range(256)) * 40)
     (folder / "png.md").write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(3000))
     (folder / "half.jsonl").write_text(
-        json.dumps({"id": "half-1", "text": "x" * 50}) + "\n" + '{"id": "half-2", "text": "Rusia memba', encoding="utf-8")
+        json.dumps({"id": "half-1", "text": "x" * 50}) + "\n" + '{"id": "half-2", "text": "Rusia memba',
+        encoding="utf-8",
+    )
     (folder / "scalar.json").write_text("42", encoding="utf-8")
-    (folder / "objects.json").write_text(json.dumps([1, "two", None, {"text": None}, {"text": ["", None]}]), encoding="utf-8")
+    (folder / "objects.json").write_text(
+        json.dumps([1, "two", None, {"text": None}, {"text": ["", None]}]), encoding="utf-8"
+    )
     (folder / "quotes.csv").write_text('text,id\n"never closed,q1\n', encoding="utf-8")
     (folder / "nul.csv").write_bytes(b"text\n" + b"\x00" * 500)
     (folder / "tags.htm").write_text("<" * 5000, encoding="utf-8")
@@ -547,8 +645,19 @@ def _bad_files(folder):
     (folder / "gone.txt").symlink_to(folder / "does-not-exist.txt")  # a file that disappeared
     (folder / "locked.txt").write_text("Polri membantah menahan 12 warga pada Senin (3/10/2022).", encoding="utf-8")
     (folder / "locked.txt").chmod(0)
-    return {"zip.txt", "png.md", "half.jsonl", "scalar.json", "objects.json",
-            "nul.csv", "tags.htm", "blank.txt", "only-header.txt", "junk.exe", "gone.txt"}
+    return {
+        "zip.txt",
+        "png.md",
+        "half.jsonl",
+        "scalar.json",
+        "objects.json",
+        "nul.csv",
+        "tags.htm",
+        "blank.txt",
+        "only-header.txt",
+        "junk.exe",
+        "gone.txt",
+    }
 
 
 def test_bad_inputs_leave_what_is_stored_unchanged(tmp_path, seeds_copy):
@@ -596,7 +705,9 @@ def test_deeply_nested_json_is_reported_not_a_crash(tmp_path, seeds_copy):
     folder.mkdir()
     (folder / "a_deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     (folder / "b_deep.jsonl").write_text(
-        '{"text": "Polri membantah menahan 12 warga."}\n{"text": ' + "[" * 50_000 + "]" * 50_000 + "}\n", encoding="utf-8")
+        '{"text": "Polri membantah menahan 12 warga."}\n{"text": ' + "[" * 50_000 + "]" * 50_000 + "}\n",
+        encoding="utf-8",
+    )
     write_jsonl(folder / "c_good.jsonl", [_record("good", "Polri membantah menahan 12 warga pada Senin (3/10/2022).")])
     run = run_load(db, folder)
     assert "Traceback" not in run.stderr, run.stderr[-2000:]
@@ -609,15 +720,18 @@ def test_deeply_nested_json_is_reported_not_a_crash(tmp_path, seeds_copy):
     assert [a for a in after["articles"] if a["id"] in {b["id"] for b in before["articles"]}] == before["articles"]
 
 
-@pytest.mark.parametrize("field,value", [
-    ("url", "http://[::1"),  # urlparse raises ValueError on it
-    ("url", "https://x.example/2024/13/45/a"),
-    ("published", "99999-99-99T99:99"),
-    ("published", "\x00"),
-    ("language", "\u0000zz"),
-    ("title", "\ud800"),  # a lone surrogate: legal as a JSON escape, common in truncated emoji
-    ("text", "Polri membantah \ud83d kabar itu pada Senin (3/10/2022)."),
-])
+@pytest.mark.parametrize(
+    "field,value",
+    [
+        ("url", "http://[::1"),  # urlparse raises ValueError on it
+        ("url", "https://x.example/2024/13/45/a"),
+        ("published", "99999-99-99T99:99"),
+        ("published", "\x00"),
+        ("language", "\u0000zz"),
+        ("title", "\ud800"),  # a lone surrogate: legal as a JSON escape, common in truncated emoji
+        ("text", "Polri membantah \ud83d kabar itu pada Senin (3/10/2022)."),
+    ],
+)
 def test_record_with_odd_metadata_does_not_stop_the_load(tmp_path, field, value):
     """A record with a malformed URL, date or language is loaded (or refused with
     its line); the load never dies and the records around it are stored."""
@@ -626,8 +740,11 @@ def test_record_with_odd_metadata_does_not_stop_the_load(tmp_path, field, value)
     bad = _record("bad", "Polri membantah menahan 12 warga pada Senin (3/10/2022).")
     del bad["source"]  # so the outlet is looked for in the text and the URL
     bad[field] = value
-    lines = [json.dumps(_record("before", "Rusia membantah mengirim 1.500 tentara.")), json.dumps(bad),
-             json.dumps(_record("after", "Korea Utara tetap bungkam soal pasukan."))]
+    lines = [
+        json.dumps(_record("before", "Rusia membantah mengirim 1.500 tentara.")),
+        json.dumps(bad),
+        json.dumps(_record("after", "Korea Utara tetap bungkam soal pasukan.")),
+    ]
     (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     db = tmp_path / "f.db"
     run = run_load(db, folder)
@@ -647,7 +764,9 @@ def test_html_page_with_only_navigation_is_refused(tmp_path):
     folder.mkdir()
     (folder / "nav.html").write_text(
         "<html><head><title>Beranda</title></head><body><nav><a href='/'>Beranda</a> "
-        "<a href='/dunia'>Dunia</a></nav><footer>Hak cipta</footer></body></html>", encoding="utf-8")
+        "<a href='/dunia'>Dunia</a></nav><footer>Hak cipta</footer></body></html>",
+        encoding="utf-8",
+    )
     db = tmp_path / "f.db"
     run = run_load(db, folder)
     assert run.returncode == 1

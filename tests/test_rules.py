@@ -1,4 +1,5 @@
 """The rule that tells conflict from change, on constructed claim pairs."""
+
 import pytest
 
 from datasette_factcheck.detect.compare import compare, relation
@@ -14,18 +15,32 @@ def compare_numbers(claims, settings):
 
 
 def claim(as_of, value="denied", source="sentence", revision=0, **kw):
-    return {"id": f"c{as_of}{value}", "article_id": "a", "kind": "stance", "subject": "x", "predicate": "p",
-            "value": value, "as_of": as_of, "as_of_source": source, "revision": revision, "start": 0, **kw}
+    return {
+        "id": f"c{as_of}{value}",
+        "article_id": "a",
+        "kind": "stance",
+        "subject": "x",
+        "predicate": "p",
+        "value": value,
+        "as_of": as_of,
+        "as_of_source": source,
+        "revision": revision,
+        "start": 0,
+        **kw,
+    }
 
 
-@pytest.mark.parametrize("a,b,window,expected", [
-    ("2024-10-22", "2024-10-22", 7, "conflict"),   # same day
-    ("2024-10-18", "2024-10-22", 7, "conflict"),   # within the window
-    ("2024-10-22", "2025-04-27", 7, "change"),     # months apart
-    ("2024-10-01", "2024-10-11", 7, "change"),     # 10 days, beyond a 7-day window
-    ("2024-10-01", "2024-10-11", 30, "conflict"),  # ... but within a 30-day one
-    (None, "2024-10-11", 7, "conflict"),           # unknown time: cannot be separated
-])
+@pytest.mark.parametrize(
+    "a,b,window,expected",
+    [
+        ("2024-10-22", "2024-10-22", 7, "conflict"),  # same day
+        ("2024-10-18", "2024-10-22", 7, "conflict"),  # within the window
+        ("2024-10-22", "2025-04-27", 7, "change"),  # months apart
+        ("2024-10-01", "2024-10-11", 7, "change"),  # 10 days, beyond a 7-day window
+        ("2024-10-01", "2024-10-11", 30, "conflict"),  # ... but within a 30-day one
+        (None, "2024-10-11", 7, "conflict"),  # unknown time: cannot be separated
+    ],
+)
 def test_relation_by_time(a, b, window, expected):
     assert relation(claim(a), claim(b, "silent"), window)[0] == expected
 
@@ -64,20 +79,37 @@ def test_same_values_are_not_flagged():
 
 
 def num(value, qualifier="exact", group="g1", low=None, high=None, anchors='["kanjuruhan", "malang"]'):
-    c = {"id": f"n{value}{group}", "article_id": group, "kind": "number", "subject": None, "predicate": "dead",
-         "value": str(value), "value_num": float(value), "qualifier": qualifier, "as_of": "2022-10-02",
-         "as_of_source": "published", "revision": 0, "start": 0, "group": group, "value_low": low, "value_high": high,
-         "anchors": anchors}
+    c = {
+        "id": f"n{value}{group}",
+        "article_id": group,
+        "kind": "number",
+        "subject": None,
+        "predicate": "dead",
+        "value": str(value),
+        "value_num": float(value),
+        "qualifier": qualifier,
+        "as_of": "2022-10-02",
+        "as_of_source": "published",
+        "revision": 0,
+        "start": 0,
+        "group": group,
+        "value_low": low,
+        "value_high": high,
+        "anchors": anchors,
+    }
     return c
 
 
-@pytest.mark.parametrize("a,b,flagged", [
-    (num(1500, "approx", low=1350, high=1650), num(1500, group="g2"), False),
-    (num(600000, "min", low=600000), num(650000, group="g2"), False),
-    (num(125), num(127, group="g2"), True),
-    (num(12000), num(11000, group="g2"), True),
-    (num(100, "max", low=0, high=100), num(80, group="g2"), False),
-])
+@pytest.mark.parametrize(
+    "a,b,flagged",
+    [
+        (num(1500, "approx", low=1350, high=1650), num(1500, group="g2"), False),
+        (num(600000, "min", low=600000), num(650000, group="g2"), False),
+        (num(125), num(127, group="g2"), True),
+        (num(12000), num(11000, group="g2"), True),
+        (num(100, "max", low=0, high=100), num(80, group="g2"), False),
+    ],
+)
 def test_number_tolerance(a, b, flagged):
     assert bool(list(compare_numbers([a, b], {}))) == flagged
 
@@ -94,7 +126,9 @@ def test_counts_without_a_subject_are_kept_apart_by_events_not_by_the_rule():
 
 
 def test_many_articles_make_flags_in_proportion_not_squared():
-    claims = [claim(f"2024-10-{1 + i % 28:02d}", "denied" if i % 2 else "silent", group=f"g{i:03d}") for i in range(200)]
+    claims = [
+        claim(f"2024-10-{1 + i % 28:02d}", "denied" if i % 2 else "silent", group=f"g{i:03d}") for i in range(200)
+    ]
     for i, c in enumerate(claims):
         c["id"] = f"c{i}"
     flags = list(compare_stances(claims, {"window_days": 7}))
@@ -104,23 +138,29 @@ def test_many_articles_make_flags_in_proportion_not_squared():
     assert on_a_side == {c["id"] for c in claims}  # every article is on a side of some flag
 
 
-@pytest.mark.parametrize("first,then,gap_days,expected", [
-    ("denied", "confirmed", 3, "change"),    # a denial, then an admission days later: the stance moved on
-    ("silent", "confirmed", 1, "change"),    # silence, then an admission the next day
-    ("denied", "confirmed", 0, "conflict"),  # the same day: the outlets disagree
-    ("confirmed", "denied", 3, "conflict"),  # a denial after an admission is not a story moving on
-    ("silent", "denied", 1, "conflict"),     # nor is a denial after silence
-])
+@pytest.mark.parametrize(
+    "first,then,gap_days,expected",
+    [
+        ("denied", "confirmed", 3, "change"),  # a denial, then an admission days later: the stance moved on
+        ("silent", "confirmed", 1, "change"),  # silence, then an admission the next day
+        ("denied", "confirmed", 0, "conflict"),  # the same day: the outlets disagree
+        ("confirmed", "denied", 3, "conflict"),  # a denial after an admission is not a story moving on
+        ("silent", "denied", 1, "conflict"),  # nor is a denial after silence
+    ],
+)
 def test_an_admission_after_a_denial_is_a_change(first, then, gap_days, expected):
     import datetime as dt
+
     later = (dt.date(2024, 10, 22) + dt.timedelta(days=gap_days)).isoformat()
     assert relation(claim("2024-10-22", first), claim(later, then))[0] == expected
 
 
 def test_an_article_speaking_of_two_days_is_in_an_account_of_each():
     # a denial it dates to the 9th and an admission it reports on the 11th
-    both = [claim("2020-01-09", "denied", group="g1", article_id="g1"),
-            dict(claim("2020-01-11", "confirmed", group="g1", article_id="g1"), id="c-admit")]
+    both = [
+        claim("2020-01-09", "denied", group="g1", article_id="g1"),
+        dict(claim("2020-01-11", "confirmed", group="g1", article_id="g1"), id="c-admit"),
+    ]
     other = [dict(claim("2020-01-09", "denied", group="g2", article_id="g2"), id="c-other")]
     flags = compare_stances(both + other, {"window_days": 7})
     assert [f["relation"] for f in flags] == ["change"]

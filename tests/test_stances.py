@@ -1,7 +1,7 @@
 """Stances on invented sentences: who holds them, negation and modality over
 the clause, statements of fact as affirmations, propositions by concept."""
-import pytest
 
+import pytest
 from conftest import claims_of, of_kind
 
 
@@ -14,68 +14,102 @@ def found(text, language="id", published="2024-10-22"):
 
 
 # -- a proposition stated as fact affirms it -----------------------------------
-@pytest.mark.parametrize("text,language,expected", [
-    ("Japan says a rocket brought down the rescue helicopter over the strait.", "en", {("japan", "confirmed")}),
-    ("Australia said its radar showed the helicopter was shot down by a rocket.", "en", {("australia", "confirmed")}),
-    ("Jepang menyebut helikopter penyelamat itu ditembak jatuh di atas selat.", "id", {("japan", "confirmed")}),
-    ("Pemerintah Jerman mengatakan bahwa pasukan Norwegia menembak jatuh helikopter itu.", "id", {("germany", "confirmed")}),
-    # a hedged assessment still affirms
-    ("French officials said it was very likely that the helicopter was brought down.", "en", {("france", "confirmed")}),
-    # a manner negation ("tanpa sengaja", "tidak sengaja") is not a denial
-    ("Jepang percaya bahwa Norwegia secara tidak sengaja menjatuhkan helikopter itu.", "id", {("japan", "confirmed")}),
-    # every proposition of the lexicon, not a chosen few
-    ("Jepang mengatakan Norwegia mengirim pasukan ke perbatasan.", "id", {("japan", "confirmed")}),
-    ("Norway said tear gas was fired at the crowd outside the warehouse.", "en", {("norway", "confirmed")}),
-    ("Jepang mengatakan baku tembak di gudang itu tidak menewaskan siapa pun.", "id", {("japan", "confirmed")}),
-    ("Norway said it was behind the downing of the helicopter.", "en", {("norway", "confirmed")}),
-    ("Japanese Prime Minister Haruki Tendo said the helicopter that crashed was shot down by a rocket.", "en",
-     {("japan", "confirmed")}),
-])
+@pytest.mark.parametrize(
+    "text,language,expected",
+    [
+        ("Japan says a rocket brought down the rescue helicopter over the strait.", "en", {("japan", "confirmed")}),
+        (
+            "Australia said its radar showed the helicopter was shot down by a rocket.",
+            "en",
+            {("australia", "confirmed")},
+        ),
+        ("Jepang menyebut helikopter penyelamat itu ditembak jatuh di atas selat.", "id", {("japan", "confirmed")}),
+        (
+            "Pemerintah Jerman mengatakan bahwa pasukan Norwegia menembak jatuh helikopter itu.",
+            "id",
+            {("germany", "confirmed")},
+        ),
+        # a hedged assessment still affirms
+        (
+            "French officials said it was very likely that the helicopter was brought down.",
+            "en",
+            {("france", "confirmed")},
+        ),
+        # a manner negation ("tanpa sengaja", "tidak sengaja") is not a denial
+        (
+            "Jepang percaya bahwa Norwegia secara tidak sengaja menjatuhkan helikopter itu.",
+            "id",
+            {("japan", "confirmed")},
+        ),
+        # every proposition of the lexicon, not a chosen few
+        ("Jepang mengatakan Norwegia mengirim pasukan ke perbatasan.", "id", {("japan", "confirmed")}),
+        ("Norway said tear gas was fired at the crowd outside the warehouse.", "en", {("norway", "confirmed")}),
+        ("Jepang mengatakan baku tembak di gudang itu tidak menewaskan siapa pun.", "id", {("japan", "confirmed")}),
+        ("Norway said it was behind the downing of the helicopter.", "en", {("norway", "confirmed")}),
+        (
+            "Japanese Prime Minister Haruki Tendo said the helicopter that crashed was shot down by a rocket.",
+            "en",
+            {("japan", "confirmed")},
+        ),
+    ],
+)
 def test_a_proposition_stated_as_fact_is_confirmed(text, language, expected):
     assert stances(text, language) == expected
 
 
-@pytest.mark.parametrize("text,language,expected", [
-    ("Norway said the helicopter was never shot down.", "en", {("norway", "denied")}),
-    ("Norwegia mengatakan helikopter itu tidak pernah ditembak jatuh.", "id", {("norway", "denied")}),
-    ("Polri menegaskan bahwa cerita baku tembak itu adalah rekayasa.", "id", {("indonesian-police", "denied")}),
-    # a negation after the proposition denies it
-    ("Jepang mengatakan baku tembak di gudang itu tidak pernah terjadi.", "id", {("japan", "denied")}),
-    ("Norway said the shootout at the warehouse never happened.", "en", {("norway", "denied")}),
-    ("Norway said the shootout did not take place.", "en", {("norway", "denied")}),
-])
+@pytest.mark.parametrize(
+    "text,language,expected",
+    [
+        ("Norway said the helicopter was never shot down.", "en", {("norway", "denied")}),
+        ("Norwegia mengatakan helikopter itu tidak pernah ditembak jatuh.", "id", {("norway", "denied")}),
+        ("Polri menegaskan bahwa cerita baku tembak itu adalah rekayasa.", "id", {("indonesian-police", "denied")}),
+        # a negation after the proposition denies it
+        ("Jepang mengatakan baku tembak di gudang itu tidak pernah terjadi.", "id", {("japan", "denied")}),
+        ("Norway said the shootout at the warehouse never happened.", "en", {("norway", "denied")}),
+        ("Norway said the shootout did not take place.", "en", {("norway", "denied")}),
+    ],
+)
 def test_a_proposition_stated_false_is_denied(text, language, expected):
     assert stances(text, language) == expected
 
 
-@pytest.mark.parametrize("text,language", [
-    # a negation of another noun or clause does not deny the proposition
-    ("Jepang menyatakan bahwa tidak ada korban dalam baku tembak di gudang itu.", "id"),
-    ("Japan said no one was hurt when the rocket attack hit the depot.", "en"),
-])
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        # a negation of another noun or clause does not deny the proposition
+        ("Jepang menyatakan bahwa tidak ada korban dalam baku tembak di gudang itu.", "id"),
+        ("Japan said no one was hurt when the rocket attack hit the depot.", "en"),
+    ],
+)
 def test_a_negation_of_another_phrase_is_no_denial(text, language):
     assert "denied" not in {v for _, v in stances(text, language)}
 
 
-@pytest.mark.parametrize("text,language", [
-    ("Japan may say a rocket brought down the helicopter.", "en"),               # hypothetical
-    ("If Norway says a rocket brought down the helicopter, talks will stop.", "en"),  # conditional
-    ("Japan did not say a rocket brought down the helicopter.", "en"),           # negated speech
-    ("Japan said reports that a rocket brought down the helicopter were unverified.", "en"),  # a report retold
-    ("Jepang mungkin akan menyebut helikopter itu ditembak jatuh.", "id"),
-    ("Japan said the helicopter crashed in bad weather.", "en"),                 # no proposition
-    ("Japan said bad weather caused the helicopter crash.", "en"),
-    # a form that needs its object: no aircraft brought down
-    ("Norway said it had downed a drone over the fjord.", "en"),
-    ("Jepang mengatakan bantuan logistik dijatuhkan dari helikopter ke desa itu.", "id"),
-    # a thing counted names no event
-    ("Norway said troops arrived at the levee on Monday.", "en"),
-    # a count is a number claim, not a stance
-    ("BPBD menyatakan jumlah korban banjir bandang masih 12 orang.", "id"),
-    # far from the verb, in another clause
-    ("Norway said on Friday it had named four suspects over the warehouse fire, including two guards who "
-     "ordered the use of tear gas.", "en"),
-])
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("Japan may say a rocket brought down the helicopter.", "en"),  # hypothetical
+        ("If Norway says a rocket brought down the helicopter, talks will stop.", "en"),  # conditional
+        ("Japan did not say a rocket brought down the helicopter.", "en"),  # negated speech
+        ("Japan said reports that a rocket brought down the helicopter were unverified.", "en"),  # a report retold
+        ("Jepang mungkin akan menyebut helikopter itu ditembak jatuh.", "id"),
+        ("Japan said the helicopter crashed in bad weather.", "en"),  # no proposition
+        ("Japan said bad weather caused the helicopter crash.", "en"),
+        # a form that needs its object: no aircraft brought down
+        ("Norway said it had downed a drone over the fjord.", "en"),
+        ("Jepang mengatakan bantuan logistik dijatuhkan dari helikopter ke desa itu.", "id"),
+        # a thing counted names no event
+        ("Norway said troops arrived at the levee on Monday.", "en"),
+        # a count is a number claim, not a stance
+        ("BPBD menyatakan jumlah korban banjir bandang masih 12 orang.", "id"),
+        # far from the verb, in another clause
+        (
+            "Norway said on Friday it had named four suspects over the warehouse fire, including two guards who "
+            "ordered the use of tear gas.",
+            "en",
+        ),
+    ],
+)
 def test_no_affirmation_without_a_plain_statement(text, language):
     assert stances(text, language) == set()
 
@@ -98,8 +132,9 @@ def test_a_denial_of_a_form_without_its_object_is_not_about_it():
 
 # -- holders ------------------------------------------------------------------
 def test_a_person_named_after_the_state_speaks_for_it():
-    assert stances("Canadian Prime Minister Tomas Vellander said the helicopter was shot down by a rocket.", "en") \
-        == {("canada", "confirmed")}
+    assert stances("Canadian Prime Minister Tomas Vellander said the helicopter was shot down by a rocket.", "en") == {
+        ("canada", "confirmed")
+    }
     assert stances("Perdana Menteri Jepang Haruki Tendo membantah pengiriman pasukan.") == {("japan", "denied")}
 
 
@@ -109,7 +144,9 @@ def test_a_list_of_representatives_gives_every_state():
 
 
 def test_an_official_at_a_body_holds_its_stance():
-    assert stances("Pejabat di Kementerian Luar Negeri Jepang membenarkan adanya serangan di bendungan.") == {("japan", "confirmed")}
+    assert stances("Pejabat di Kementerian Luar Negeri Jepang membenarkan adanya serangan di bendungan.") == {
+        ("japan", "confirmed")
+    }
 
 
 def test_a_party_after_a_preposition_is_no_holder():
@@ -126,14 +163,17 @@ def test_the_accused_is_no_holder():
 
 
 # -- negation and refusal -------------------------------------------------------
-@pytest.mark.parametrize("text,language,value", [
-    ("Japan did not deny sending troops.", "en", "silent"),
-    ("Norway declined to confirm the deployment of troops.", "en", "silent"),
-    ("Jepang tidak membantah pengiriman pasukan.", "id", "silent"),
-    ("Jepang menolak berkomentar soal pengiriman pasukan.", "id", "silent"),
-    ("Jepang menolak tuduhan pengiriman pasukan.", "id", "denied"),
-    ("Japan rejected the claims that it sent troops.", "en", "denied"),
-])
+@pytest.mark.parametrize(
+    "text,language,value",
+    [
+        ("Japan did not deny sending troops.", "en", "silent"),
+        ("Norway declined to confirm the deployment of troops.", "en", "silent"),
+        ("Jepang tidak membantah pengiriman pasukan.", "id", "silent"),
+        ("Jepang menolak berkomentar soal pengiriman pasukan.", "id", "silent"),
+        ("Jepang menolak tuduhan pengiriman pasukan.", "id", "denied"),
+        ("Japan rejected the claims that it sent troops.", "en", "denied"),
+    ],
+)
 def test_negation_and_refusal(text, language, value):
     assert {v for _, v in stances(text, language)} == {value}
 
@@ -150,33 +190,44 @@ def test_a_quoted_statement_of_fact_with_its_speaker_after_it():
 
 
 def test_the_reporters_request_is_no_stance():
-    assert stances("Saat dikonfirmasi, Jepang belum memberikan jawaban soal pengiriman pasukan.") == {("japan", "silent")}
+    assert stances("Saat dikonfirmasi, Jepang belum memberikan jawaban soal pengiriman pasukan.") == {
+        ("japan", "silent")
+    }
 
 
-@pytest.mark.parametrize("text,language", [
-    ("Jepang mengaku belum mengetahui soal pengiriman pasukan.", "id"),
-    ("Jepang mengaku masih menanti laporan soal pengiriman pasukan.", "id"),
-])
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("Jepang mengaku belum mengetahui soal pengiriman pasukan.", "id"),
+        ("Jepang mengaku masih menanti laporan soal pengiriman pasukan.", "id"),
+    ],
+)
 def test_saying_one_does_not_know_is_silence(text, language):
     assert {v for _, v in stances(text, language)} == {"silent"}
 
 
-@pytest.mark.parametrize("text,language,value", [
-    ("Jepang bersikukuh tidak mau membenarkan pengiriman pasukan.", "id", "denied"),
-    ("Japan insisted it would not admit sending troops.", "en", "denied"),
-    # insisting one will not confirm is still a refusal: silence
-    ("Japan insisted it would not confirm the deployment of troops.", "en", "silent"),
-    ("Jepang bersikukuh tidak mau mengonfirmasi pengiriman pasukan.", "id", "silent"),
-])
+@pytest.mark.parametrize(
+    "text,language,value",
+    [
+        ("Jepang bersikukuh tidak mau membenarkan pengiriman pasukan.", "id", "denied"),
+        ("Japan insisted it would not admit sending troops.", "en", "denied"),
+        # insisting one will not confirm is still a refusal: silence
+        ("Japan insisted it would not confirm the deployment of troops.", "en", "silent"),
+        ("Jepang bersikukuh tidak mau mengonfirmasi pengiriman pasukan.", "id", "silent"),
+    ],
+)
 def test_insisting_on_not_admitting_is_a_denial_but_not_on_not_confirming(text, language, value):
     assert {v for _, v in stances(text, language)} == {value}
 
 
-@pytest.mark.parametrize("text,language", [
-    ("Jika Jepang menolak mengonfirmasi pengiriman pasukan, perundingan akan dihentikan.", "id"),
-    ("If Norway refuses to confirm the deployment of troops, talks will stop.", "en"),
-    ("Kalau Norwegia tidak bisa mengonfirmasi pengiriman pasukan, rapat ditunda.", "id"),
-])
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("Jika Jepang menolak mengonfirmasi pengiriman pasukan, perundingan akan dihentikan.", "id"),
+        ("If Norway refuses to confirm the deployment of troops, talks will stop.", "en"),
+        ("Kalau Norwegia tidak bisa mengonfirmasi pengiriman pasukan, rapat ditunda.", "id"),
+    ],
+)
 def test_a_conditional_refusal_is_no_stance(text, language):
     assert stances(text, language) == set()
 
@@ -189,24 +240,30 @@ def test_a_sentence_whose_space_was_lost_is_still_two():
 def test_an_unknown_proposition_is_labelled_by_its_object_phrase():
     claim = found("Jepang mengakui kelalaian petugas bandara di lapangan.")[0]
     assert claim["predicate"] == "about:kelalaian petugas bandara"
-    assert found("Japan acknowledged the embankment breach on Monday.", "en")[0]["predicate"] == "about:embankment breach"
+    assert (
+        found("Japan acknowledged the embankment breach on Monday.", "en")[0]["predicate"] == "about:embankment breach"
+    )
 
 
 def test_a_name_after_including_is_no_actor():
     assert ("nvr", "denied") not in stances(
-        'After checking gate logs including NVR images, investigators found "there was no shootout", Japan said.', "en")
+        'After checking gate logs including NVR images, investigators found "there was no shootout", Japan said.', "en"
+    )
 
 
-@pytest.mark.parametrize("text,language,value", [
-    ("Norway refused to confirm the deployment of troops.", "en", "silent"),
-    ("Norway failed to confirm the deployment of troops.", "en", "silent"),
-    ("Norway could not confirm the deployment of troops.", "en", "silent"),
-    ("Norway has yet to confirm the deployment of troops.", "en", "silent"),
-    ("Norway would not comment on the troops.", "en", "silent"),
-    ("Norway rejected the accusation that it sent troops.", "en", "denied"),
-    ("Norwegia menolak mengonfirmasi pengiriman pasukan.", "id", "silent"),
-    ("Norwegia tidak bisa mengonfirmasi pengiriman pasukan.", "id", "silent"),
-])
+@pytest.mark.parametrize(
+    "text,language,value",
+    [
+        ("Norway refused to confirm the deployment of troops.", "en", "silent"),
+        ("Norway failed to confirm the deployment of troops.", "en", "silent"),
+        ("Norway could not confirm the deployment of troops.", "en", "silent"),
+        ("Norway has yet to confirm the deployment of troops.", "en", "silent"),
+        ("Norway would not comment on the troops.", "en", "silent"),
+        ("Norway rejected the accusation that it sent troops.", "en", "denied"),
+        ("Norwegia menolak mengonfirmasi pengiriman pasukan.", "id", "silent"),
+        ("Norwegia tidak bisa mengonfirmasi pengiriman pasukan.", "id", "silent"),
+    ],
+)
 def test_refusal_and_failure_are_silence_but_rejection_is_denial(text, language, value):
     assert {v for _, v in stances(text, language)} == {value}
 
@@ -216,15 +273,20 @@ def test_neither_nor_scopes_over_both_holders():
     assert stances(text, "en") == {("united-states", "silent"), ("nato", "silent")}
 
 
-@pytest.mark.parametrize("text,language", [
-    ("Will Norway confirm the deployment of troops?", "en"),
-    ("Apakah Norwegia akan mengakui pengiriman pasukan?", "id"),
-])
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("Will Norway confirm the deployment of troops?", "en"),
+        ("Apakah Norwegia akan mengakui pengiriman pasukan?", "id"),
+    ],
+)
 def test_a_headline_question_is_no_stance(text, language):
     assert stances(text, language) == set()
 
 
 def test_a_personal_denial_stays_the_persons():
-    text = ("Juru bicara Kementerian Luar Negeri Norwegia, Ivar Lund, membantah pengiriman pasukan. "
-            "Ivar Lund juga membantah keterlibatan pribadinya dalam kebakaran gudang itu.")
+    text = (
+        "Juru bicara Kementerian Luar Negeri Norwegia, Ivar Lund, membantah pengiriman pasukan. "
+        "Ivar Lund juga membantah keterlibatan pribadinya dalam kebakaran gudang itu."
+    )
     assert stances(text) == {("norway", "denied"), ("ivar-lund", "denied")}

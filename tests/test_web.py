@@ -1,9 +1,9 @@
 """The factcheck pages and their JSON twins, through Datasette's test client."""
+
 import re
 
 import pytest
 from web_fixtures import FLAGS, build_database, db_path, ds, make_datasette  # noqa: F401
-
 
 pytestmark = pytest.mark.asyncio
 
@@ -56,7 +56,8 @@ async def test_index_json(ds):
     first = data["rows"][0]
     assert first["id"] == "f-stance-conflict"
     assert first["a"]["claim"]["evidence"] == {
-        "before": "Korea Utara ", "text": "tetap bungkam",
+        "before": "Korea Utara ",
+        "text": "tetap bungkam",
         "after": " mengenai pengiriman pasukan ke Rusia.",
     }
     assert first["a"]["article"]["source"] == "Jepara Pos"
@@ -89,7 +90,7 @@ async def test_index_json(ds):
         ('?_search="unbalanced', []),
         ('?_search="north korea"', ["f-stance-change", "f-date-conflict", "f-evil"]),
         ('?_search="korea north"', []),  # a phrase, not two words
-        ('?_search=NEAR(korea', []),  # FTS syntax is matched as text
+        ("?_search=NEAR(korea", []),  # FTS syntax is matched as text
         ('?_search="', []),  # nothing searchable, so nothing matches
         ("?_search=%00", []),
         ("?kind=' or 1=1 --", []),
@@ -117,13 +118,25 @@ async def test_filters_are_kept_in_the_form_and_links(ds):
 
 async def test_sorting(ds):
     assert await flag_ids(ds) == [
-        "f-stance-conflict", "f-stance-change", "f-number-conflict", "f-date-conflict", "f-evil",
+        "f-stance-conflict",
+        "f-stance-change",
+        "f-number-conflict",
+        "f-date-conflict",
+        "f-evil",
     ]
     assert await flag_ids(ds, "?_sort_desc=date") == [
-        "f-date-conflict", "f-stance-change", "f-evil", "f-stance-conflict", "f-number-conflict",
+        "f-date-conflict",
+        "f-stance-change",
+        "f-evil",
+        "f-stance-conflict",
+        "f-number-conflict",
     ]
     assert await flag_ids(ds, "?_sort=date") == [
-        "f-number-conflict", "f-stance-conflict", "f-evil", "f-stance-change", "f-date-conflict",
+        "f-number-conflict",
+        "f-stance-conflict",
+        "f-evil",
+        "f-stance-change",
+        "f-date-conflict",
     ]
     assert await flag_ids(ds, "?_sort=score") == list(reversed(await flag_ids(ds)))
     response = await ds.client.get("/-/factcheck/fc.json?_sort_desc=explanation")
@@ -228,10 +241,15 @@ async def test_contradiction_json(ds):
     assert data["status"] == "confirmed"
     assert data["a"]["claim"]["value_num"] == 12000
     assert data["b"]["claim"]["evidence"]["text"] == "11.000 tentara"
-    assert data["reviews"] == [{
-        "id": 1, "actor": "alice", "verdict": "confirmed",
-        "note": "Checked both: different intelligence briefings.", "created": "2024-11-02T09:00:00+00:00",
-    }]
+    assert data["reviews"] == [
+        {
+            "id": 1,
+            "actor": "alice",
+            "verdict": "confirmed",
+            "note": "Checked both: different intelligence briefings.",
+            "created": "2024-11-02T09:00:00+00:00",
+        }
+    ]
     assert data["sql_url"] == "/fc/contradiction_evidence?id=f-number-conflict"
 
 
@@ -242,12 +260,18 @@ async def test_reproduce_link_runs_the_query(ds):
     assert [row["source"] for row in rows] == ["Jepara Pos", "Koran Prabumulih Pos"]
 
 
-@pytest.mark.parametrize("path", [
-    "/-/factcheck/fc/contradiction/nope", "/-/factcheck/fc/contradiction/nope.json",
-    "/-/factcheck/fc/entity/nope", "/-/factcheck/fc/entity/nope.json",
-    "/-/factcheck/fc/article/nope", "/-/factcheck/fc/article/nope.json",
-    "/-/factcheck/nope/contradiction/f-evil",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/-/factcheck/fc/contradiction/nope",
+        "/-/factcheck/fc/contradiction/nope.json",
+        "/-/factcheck/fc/entity/nope",
+        "/-/factcheck/fc/entity/nope.json",
+        "/-/factcheck/fc/article/nope",
+        "/-/factcheck/fc/article/nope.json",
+        "/-/factcheck/nope/contradiction/f-evil",
+    ],
+)
 async def test_missing_things_are_404(ds, path):
     assert (await ds.client.get(path)).status_code == 404
 
@@ -262,7 +286,7 @@ async def test_entity_timeline(ds):
     assert "<h1>Korea Utara</h1>" in html
     assert "Also written as: DPRK, Korea Utara, Korut, North Korea, Pyongyang" in html
     start = html.index('<svg class="fc-timeline"')
-    svg = html[start:html.index("</svg>", start)]
+    svg = html[start : html.index("</svg>", start)]
     assert svg.count('class="fc-point fc-point-stance-confirmed"') == 2
     assert svg.count('class="fc-point fc-point-stance-denied"') == 2
     assert svg.count('class="fc-point fc-point-stance-silent"') == 1
@@ -331,7 +355,9 @@ async def test_article_json(ds):
     assert [claim["id"] for claim in data["claims"]] == ["k-prabu-denied", "k-prabu-11000"]
     assert all(claim["flagged"] for claim in data["claims"])
     assert {flag["id"] for flag in data["contradictions"]} == {
-        "f-stance-conflict", "f-stance-change", "f-number-conflict",
+        "f-stance-conflict",
+        "f-stance-change",
+        "f-number-conflict",
     }
     assert data["duplicates"] == [] and data["original"] is None
     copy = await get_json(ds, "/-/factcheck/fc/article/a-jepara-copy.json")
@@ -374,8 +400,10 @@ async def test_every_page_on_the_seeds(seeds_db):
 
 
 PAGES = [
-    "/-/factcheck/fc", "/-/factcheck/fc/contradiction/f-stance-conflict",
-    "/-/factcheck/fc/entity/north-korea", "/-/factcheck/fc/article/a-jepara",
+    "/-/factcheck/fc",
+    "/-/factcheck/fc/contradiction/f-stance-conflict",
+    "/-/factcheck/fc/entity/north-korea",
+    "/-/factcheck/fc/article/a-jepara",
 ]
 
 
@@ -404,29 +432,39 @@ async def test_hidden_table_hides_the_pages(db_path, path):
 async def traced_queries(ds, path):
     data = await get_json(ds, path + ("&" if "?" in path else "?") + "_trace=1")
     return [
-        (trace["sql"], trace.get("params")) for trace in data["_trace"]["traces"]
+        (trace["sql"], trace.get("params"))
+        for trace in data["_trace"]["traces"]
         if "sql" in trace and trace.get("database") == "fc"
     ]
 
 
-@pytest.mark.parametrize("few,many", [
-    ("/-/factcheck/fc.json?_size=1", "/-/factcheck/fc.json"),
-    ("/-/factcheck/fc/entity/russia.json", "/-/factcheck/fc/entity/north-korea.json"),
-    ("/-/factcheck/fc/article/a-jepara-copy.json", "/-/factcheck/fc/article/a-prabumulih.json"),
-    ("/-/factcheck/fc/contradiction/f-stance-change.json", "/-/factcheck/fc/contradiction/f-number-conflict.json"),
-])
+@pytest.mark.parametrize(
+    "few,many",
+    [
+        ("/-/factcheck/fc.json?_size=1", "/-/factcheck/fc.json"),
+        ("/-/factcheck/fc/entity/russia.json", "/-/factcheck/fc/entity/north-korea.json"),
+        ("/-/factcheck/fc/article/a-jepara-copy.json", "/-/factcheck/fc/article/a-prabumulih.json"),
+        ("/-/factcheck/fc/contradiction/f-stance-change.json", "/-/factcheck/fc/contradiction/f-number-conflict.json"),
+    ],
+)
 async def test_no_query_per_row(db_path, few, many):
     ds = make_datasette([db_path], settings={"trace_debug": True})
     assert len(await traced_queries(ds, few)) == len(await traced_queries(ds, many))
 
 
-@pytest.mark.parametrize("path", [
-    "/-/factcheck/fc.json", "/-/factcheck/fc.json?kind=stance&status=open",
-    "/-/factcheck/fc.json?entity=north-korea", "/-/factcheck/fc.json?_search=membantah",
-    "/-/factcheck/fc.json?_next=0~2E8,f-stance-change",
-    "/-/factcheck/fc/contradiction/f-stance-change.json", "/-/factcheck/fc/entity/north-korea.json",
-    "/-/factcheck/fc/article/a-prabumulih.json",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/-/factcheck/fc.json",
+        "/-/factcheck/fc.json?kind=stance&status=open",
+        "/-/factcheck/fc.json?entity=north-korea",
+        "/-/factcheck/fc.json?_search=membantah",
+        "/-/factcheck/fc.json?_next=0~2E8,f-stance-change",
+        "/-/factcheck/fc/contradiction/f-stance-change.json",
+        "/-/factcheck/fc/entity/north-korea.json",
+        "/-/factcheck/fc/article/a-prabumulih.json",
+    ],
+)
 async def test_pages_never_scan_articles_or_claims(db_path, path):
     """Only contradictions may be read whole (to sort by score); articles and claims go through indexes."""
     import sqlite3

@@ -1,4 +1,5 @@
 """How the plugin shows up in Datasette's own pages: canned queries, navigation, table cells."""
+
 import pytest
 import sqlite_utils
 from web_fixtures import actor_cookies, db_path, ds, make_datasette  # noqa: F401
@@ -42,7 +43,10 @@ async def test_open_conflicts_by_entity(ds):
     assert len(everything) == 2
     stance = next(row for row in everything if row["contradiction"] == "f-stance-conflict")
     assert (stance["source_a"], stance["value_a"], stance["source_b"], stance["value_b"]) == (
-        "Jepara Pos", "silent", "Koran Prabumulih Pos", "denied",
+        "Jepara Pos",
+        "silent",
+        "Koran Prabumulih Pos",
+        "denied",
     )
 
 
@@ -79,7 +83,10 @@ async def test_flags_by_outlet_pair(ds):
 async def test_reviewed_flags(ds):
     [row] = await rows(ds, "reviewed_flags")
     assert (row["contradiction"], row["reviewer"], row["verdict"], row["reviews"]) == (
-        "f-number-conflict", "alice", "confirmed", 1,
+        "f-number-conflict",
+        "alice",
+        "confirmed",
+        1,
     )
 
 

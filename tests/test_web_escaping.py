@@ -1,4 +1,5 @@
 """Hostile article metadata and text are shown escaped on every page, never live."""
+
 import sqlite3
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -95,11 +96,22 @@ async def test_json_twins_carry_the_raw_text_as_json(ds):
     assert data["link"] is None
 
 
-@pytest.mark.parametrize("url", [
-    "javascript:alert(1)", " JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "java\nscript:alert(1)",
-    "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "//evil.example/x",
-    "file:///etc/passwd", "https:", "", None,
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        " JaVaScRiPt:alert(1)",
+        "java\tscript:alert(1)",
+        "java\nscript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "//evil.example/x",
+        "file:///etc/passwd",
+        "https:",
+        "",
+        None,
+    ],
+)
 def test_only_http_urls_become_links(url):
     assert safe_url(url) is None
 

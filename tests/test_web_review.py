@@ -1,4 +1,5 @@
 """Reviewing flags: permission factcheck-review, CSRF, immutable databases, the append-only log."""
+
 import json
 import re
 
@@ -26,7 +27,9 @@ async def visit(ds, path, cookies):
     """GET a page as this actor, as a browser would: (review form shown?, CSRF token, cookies now held)."""
     response = await ds.client.get(path, cookies=cookies)
     assert response.status_code == 200
-    form = re.search(r'<form class="fc-review"[^>]*>\s*<input type="hidden" name="csrftoken" value="([^"]+)">', response.text)
+    form = re.search(
+        r'<form class="fc-review"[^>]*>\s*<input type="hidden" name="csrftoken" value="([^"]+)">', response.text
+    )
     # Any form's token will do (on 0.65 the logout form has one too): the token belongs to the browser.
     token = re.search(r'name="csrftoken" value="([^"]+)"', response.text)
     return form is not None, token.group(1) if token else "", {**cookies, **dict(response.cookies)}
@@ -53,7 +56,9 @@ async def test_reviewer_sees_form_with_csrf_token(ds):
 
 async def test_review_flow(ds, db_path):
     _, token, cookies = await visit(ds, PAGE, actor_cookies(ds, "alice"))
-    response = await post(ds, PAGE, {"csrftoken": token, "verdict": "dismissed", "note": "Both say he has not confirmed."}, cookies)
+    response = await post(
+        ds, PAGE, {"csrftoken": token, "verdict": "dismissed", "note": "Both say he has not confirmed."}, cookies
+    )
     assert response.status_code == 302
     assert response.headers["location"] == PAGE
     statuses, reviews = state(db_path)
@@ -82,8 +87,10 @@ async def test_review_flow(ds, db_path):
 async def test_json_review_api(ds, db_path):
     _, token, cookies = await visit(ds, PAGE, actor_cookies(ds, "alice"))
     response = await ds.client.post(
-        PAGE + ".json", content=json.dumps({"verdict": "confirmed", "note": "via API"}),
-        headers={"content-type": "application/json", "x-csrftoken": token}, cookies=cookies,
+        PAGE + ".json",
+        content=json.dumps({"verdict": "confirmed", "note": "via API"}),
+        headers={"content-type": "application/json", "x-csrftoken": token},
+        cookies=cookies,
     )
     assert response.status_code == 200, response.text
     data = response.json()
@@ -104,7 +111,8 @@ async def test_anonymous_posts_change_nothing(ds, db_path, flag):
         assert response.status_code == 403
         assert "permission to review" in response.text  # refused by us, not by CSRF
     response = await ds.client.post(
-        path + ".json", content=json.dumps({"verdict": "confirmed"}),
+        path + ".json",
+        content=json.dumps({"verdict": "confirmed"}),
         headers={"content-type": "application/json"},
     )
     assert response.status_code == 403
@@ -129,7 +137,9 @@ async def test_nobody_may_review_without_configuration(db_path):
 
 
 async def test_per_database_configuration(db_path):
-    ds = make_datasette([db_path], database_config={"fc": {"plugins": {compat.PLUGIN: {"allow_review": {"id": "carol"}}}}})
+    ds = make_datasette(
+        [db_path], database_config={"fc": {"plugins": {compat.PLUGIN: {"allow_review": {"id": "carol"}}}}}
+    )
     has_form, token, cookies = await visit(ds, PAGE, actor_cookies(ds, "carol"))
     assert has_form
     response = await post(ds, PAGE, {"csrftoken": token, "verdict": "confirmed"}, cookies)
@@ -150,7 +160,9 @@ async def test_invalid_reviews_are_400(ds, db_path):
     for data in ({"verdict": "maybe"}, {}, {"verdict": "confirmed", "note": "x" * 2001}):
         response = await post(ds, PAGE, {"csrftoken": token, **data}, cookies)
         assert response.status_code == 400
-    response = await post(ds, "/-/factcheck/fc/contradiction/nope", {"csrftoken": token, "verdict": "confirmed"}, cookies)
+    response = await post(
+        ds, "/-/factcheck/fc/contradiction/nope", {"csrftoken": token, "verdict": "confirmed"}, cookies
+    )
     assert response.status_code == 404
     assert state(db_path) == before
 
@@ -160,7 +172,10 @@ async def test_cross_site_posts_are_refused(ds, db_path):
     before = state(db_path)
     _, _, cookies = await visit(ds, PAGE, actor_cookies(ds, "alice"))
     response = await post(
-        ds, PAGE, {"verdict": "confirmed"}, cookies,
+        ds,
+        PAGE,
+        {"verdict": "confirmed"},
+        cookies,
         headers={"sec-fetch-site": "cross-site", "origin": "https://evil.example"},
     )
     assert response.status_code == 403
@@ -179,8 +194,10 @@ async def test_immutable_database_has_no_review_controls(db_path):
     assert response.status_code == 403
     assert "immutable" in response.text
     response = await ds.client.post(
-        PAGE + ".json", content=json.dumps({"verdict": "confirmed"}),
-        headers={"content-type": "application/json"}, cookies=actor_cookies(ds, "alice"),
+        PAGE + ".json",
+        content=json.dumps({"verdict": "confirmed"}),
+        headers={"content-type": "application/json"},
+        cookies=actor_cookies(ds, "alice"),
     )
     assert response.status_code == 403
     assert state(db_path) == before

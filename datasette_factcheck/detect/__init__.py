@@ -1,5 +1,6 @@
 """Detection: group claims into slots, run every registered rule in each slot,
 store the flags. Cost grows with the slots, not with the square of the corpus."""
+
 import collections
 import itertools
 import sqlite3
@@ -72,13 +73,18 @@ def detect(db, window_days=DEFAULT_WINDOW_DAYS, slots=None, workers=1):
             )
             db.execute("delete from contradictions where slot in (select slot from touched)")
             within = "and c.slot in (select slot from touched)"
-        sizes = [((slot, ev), n) for slot, ev, n in db.execute(
-            f"select c.slot, {EVENT_KEY}, count(*) from claims c where {COMPARABLE} {within} group by 1, 2"
-        ).fetchall()]
+        sizes = [
+            ((slot, ev), n)
+            for slot, ev, n in db.execute(
+                f"select c.slot, {EVENT_KEY}, count(*) from claims c where {COMPARABLE} {within} group by 1, 2"
+            ).fetchall()
+        ]
         written = 0
         many = lambda kept: sum(n for _, n in sizes) > kept  # noqa: E731
-        with store.indexes_rebuilt(db, "contradictions", when=many), \
-                store.indexes_rebuilt(db, "contradiction_claims", when=many):
+        with (
+            store.indexes_rebuilt(db, "contradictions", when=many),
+            store.indexes_rebuilt(db, "contradiction_claims", when=many),
+        ):
             for flags in _flags(db, sizes, settings, workers):
                 sides = [row for f in flags for row in f.pop("sides")]
                 store.insert_rows(db.conn, "contradictions", flags)
@@ -148,7 +154,9 @@ def _jobs(conn, sizes):
 def _run(job, settings, conn):
     """The flags of one job (see ``_jobs``)."""
     if isinstance(job, Window):
-        return (f for f in _compare(job.claims, job.slot[0], settings) if not {f["claim_a"], f["claim_b"]} <= job.shared)
+        return (
+            f for f in _compare(job.claims, job.slot[0], settings) if not {f["claim_a"], f["claim_b"]} <= job.shared
+        )
     return (f for unit in job.slots for f in flags_in(conn, unit, settings))
 
 
@@ -251,12 +259,17 @@ def _row(f, slot, rule, by_id):
     """A contradictions row, with ``sides``: its contradiction_claims rows."""
     sides = f.get("sides") or ([by_id[f["claim_a"]]], [by_id[f["claim_b"]]])
     flag = Flag(
-        claim_a=f["claim_a"], claim_b=f["claim_b"], kind=f["kind"], relation=f["relation"],
-        explanation=f["explanation"], score=f["score"], slot=slot,
-        article_a=by_id[f["claim_a"]]["article_id"], article_b=by_id[f["claim_b"]]["article_id"], rule=rule.name,
-        sides=sides, key=f.get("key") and f"{rule.name}|{f['key']}",
+        claim_a=f["claim_a"],
+        claim_b=f["claim_b"],
+        kind=f["kind"],
+        relation=f["relation"],
+        explanation=f["explanation"],
+        score=f["score"],
+        slot=slot,
+        article_a=by_id[f["claim_a"]]["article_id"],
+        article_b=by_id[f["claim_b"]]["article_id"],
+        rule=rule.name,
+        sides=sides,
+        key=f.get("key") and f"{rule.name}|{f['key']}",
     )
     return dict(flag.row(), sides=flag.side_rows())
-
-
-

@@ -19,6 +19,7 @@ Which claims of unknown time may be flagged at all is ``pairing``'s rule: an
 undated claim meets others only where the slot's dated coverage lies within
 the window, so it is never a conflict with a claim months away.
 """
+
 from ..model import CHANGE, CONFLICT, NUMBER, STANCE, STANCE_LABELS, iso_day
 from .labels import predicate_label
 from .pairing import account_pairs, representative
@@ -83,27 +84,48 @@ def flag(kind, a, b, settings, strength, accounts=None):
     certain = all(c.get("as_of_source") in ("sentence", "published") for c in (a, b))
     score = round(min(1.0, strength + (0.1 if certain else 0.0)), 3)
     out = {
-        "claim_a": a["id"], "claim_b": b["id"], "kind": kind, "relation": rel,
-        "explanation": explain(kind, a, b, rel, gap, window, accounts), "score": score,
+        "claim_a": a["id"],
+        "claim_b": b["id"],
+        "kind": kind,
+        "relation": rel,
+        "explanation": explain(kind, a, b, rel, gap, window, accounts),
+        "score": score,
     }
     if accounts[0] is not None:
         out["sides"] = (accounts[0].claims, accounts[1].claims)
-        out["key"] = "|".join(str(x) for x in (a.get("slot"), "" if a.get("subject") else a.get("event") or "", *accounts[0].key, *accounts[1].key))
+        out["key"] = "|".join(
+            str(x)
+            for x in (
+                a.get("slot"),
+                "" if a.get("subject") else a.get("event") or "",
+                *accounts[0].key,
+                *accounts[1].key,
+            )
+        )
     return out
+
 
 def _value(c):
     if c["kind"] == "stance":
         return STANCE_LABELS.get(c["value"], c["value"])
     if c["kind"] == "number":
-        hedge = {"approx": "about ", "min": "at least ", "max": "up to ", "vague": "an unspecified "}.get(c.get("qualifier"), "")
+        hedge = {"approx": "about ", "min": "at least ", "max": "up to ", "vague": "an unspecified "}.get(
+            c.get("qualifier"), ""
+        )
         return f"{hedge}{c['value']}"
     return c["value"]
+
 
 def _when(c):
     if not c.get("as_of"):
         return "date unknown"
-    how = {"sentence": "stated in the sentence", "published": "publication date", "inferred": "inferred from the article"}
+    how = {
+        "sentence": "stated in the sentence",
+        "published": "publication date",
+        "inferred": "inferred from the article",
+    }
     return f"{c['as_of'][:10]}, {how.get(c.get('as_of_source'), 'date')}"
+
 
 def _outlets(account):
     """The outlets of an account's articles, syndicated copies counted once (as their original)."""
@@ -118,6 +140,7 @@ def _who(c, account=None):
         return c["source"]
     return f"“{c['title']}”" if c.get("title") else (c.get("ref") or c["article_id"])
 
+
 def explain(kind, a, b, rel, gap, window=DEFAULT_WINDOW_DAYS, accounts=(None, None)):
     what = {
         "stance": f"{a.get('subject_name') or a.get('subject') or 'The actor'} on {_pred(a)}",
@@ -127,13 +150,20 @@ def explain(kind, a, b, rel, gap, window=DEFAULT_WINDOW_DAYS, accounts=(None, No
     first = f"{what}: {_who(a, accounts[0])} say{'' if _many(accounts[0]) else 's'} {_value(a)} ({_when(a)}); {_who(b, accounts[1])} say{'' if _many(accounts[1]) else 's'} {_value(b)} ({_when(b)})."
     if rel == CHANGE:
         why = f"{gap} day{'s' if gap != 1 else ''} later" + (
-            " and worded as an update" if b.get("revision") else " and larger, as a toll grows" if growing(a, b)
-            else " and an admission after a denial or silence" if admitted(a, b) else "")
+            " and worded as an update"
+            if b.get("revision")
+            else (
+                " and larger, as a toll grows"
+                if growing(a, b)
+                else " and an admission after a denial or silence" if admitted(a, b) else ""
+            )
+        )
         return first + f" The second account is {why}, so this reads as a change over time, not a disagreement."
     if gap is None:
         return first + " One date is unknown, so they cannot be told apart in time: the sources disagree."
     when = "the same day" if gap == 0 else f"{gap} day{'s' if gap != 1 else ''} apart"
     return first + f" The accounts are {when}, within the {window}-day window: the sources disagree."
+
 
 def _many(account):
     return account is not None and len(account.groups) > 1 and len(_outlets(account)) > 1

@@ -28,6 +28,7 @@ a subject (an actor, a country) places a claim well enough.
 Cost: one pass over the articles' anchors and leads, and the claims'
 sentences only of articles naming another event; linear in the corpus.
 """
+
 import collections
 import datetime as dt
 import hashlib
@@ -82,7 +83,8 @@ def group(articles):
     key = {}
     for grp in sorted(names):
         options = (
-            [w for w in lead_names[grp] if taken[w] > 1] or [w for w in names[grp] if taken[w] > 1]
+            [w for w in lead_names[grp] if taken[w] > 1]
+            or [w for w in names[grp] if taken[w] > 1]
             or [w for w in lead_names[grp] if taken[w]]
         )
         key[grp] = max(options, key=lambda w: (taken[w], w)) if options else None
@@ -90,23 +92,29 @@ def group(articles):
     for grp in sorted(names):
         by_key[key[grp] or f"\0{grp}"].append(grp)
     components = []
-    for name, gs in sorted(by_key.items()):
+    for _, gs in sorted(by_key.items()):
         components.extend(_chains(gs, day))
     event_of, events, used = {}, [], set()
     for gs in components:
         name = key[gs[0]]
         # an id a person can read and that stays as coverage joins: the name and the first day
         days = sorted(day[g] for g in gs if day[g] is not None)
-        ev_id = "-".join(x for x in (
-            _slug(name) if name else "article-" + hashlib.sha1(min(gs).encode()).hexdigest()[:10],
-            dt.date.fromordinal(days[0]).isoformat() if days else "",
-        ) if x)
+        ev_id = "-".join(
+            x
+            for x in (
+                _slug(name) if name else "article-" + hashlib.sha1(min(gs).encode()).hexdigest()[:10],
+                dt.date.fromordinal(days[0]).isoformat() if days else "",
+            )
+            if x
+        )
         while ev_id in used:
             ev_id += "-" + hashlib.sha1("|".join(sorted(gs)).encode()).hexdigest()[:6]
         used.add(ev_id)
         shared = collections.Counter(w for g in gs for w in lead_names[g])
         top_names = ([name] if name else []) + [
-            w for w, k in sorted(shared.items(), key=lambda x: (-x[1], x[0])) if w != name and (k * 2 > len(gs) or len(gs) == 1)
+            w
+            for w, k in sorted(shared.items(), key=lambda x: (-x[1], x[0]))
+            if w != name and (k * 2 > len(gs) or len(gs) == 1)
         ][:2]
         days = sorted(day[g] for g in gs if day[g] is not None)
         start = dt.date.fromordinal(days[0]).isoformat() if days else None
@@ -114,10 +122,17 @@ def group(articles):
         label = ", ".join(w[:1].upper() + w[1:] for w in top_names) or "(unnamed)"
         if start:
             label += f" · {start}" + (f" to {end}" if end != start else "")
-        events.append(Event(
-            id=ev_id, label=label, names=json.dumps(top_names, ensure_ascii=False), first=start, last=end,
-            articles=sum(len(members[g]) for g in gs), sources=len(set().union(*(sources[g] for g in gs))),
-        ))
+        events.append(
+            Event(
+                id=ev_id,
+                label=label,
+                names=json.dumps(top_names, ensure_ascii=False),
+                first=start,
+                last=end,
+                articles=sum(len(members[g]) for g in gs),
+                sources=len(set().union(*(sources[g] for g in gs))),
+            )
+        )
         for g in gs:
             event_of[g] = ev_id
     own_names = {e.id: set(json.loads(e.names)[:1]) for e in events if e.articles > 1 and json.loads(e.names)}
@@ -185,5 +200,6 @@ def assign(db):
     for e in events:
         e.claims = counts.get(e.id, 0)
     from .. import store
+
     store.insert_rows(conn, "events", [e.row() for e in events])
     return changed

@@ -10,6 +10,7 @@ word it is about (``about:kelalaian``). The words are the lexicons'
 through its first surface form in the language's lexicon, then its English
 label, and failing that its key in words.
 """
+
 import functools
 
 from .. import lexicon

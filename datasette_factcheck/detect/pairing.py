@@ -21,6 +21,7 @@ other and the flag is a ``conflict``), or when nothing in the slot is dated
 at all. Where the slot's dated claims are spread wider, an undated account
 is not flagged: it could be months from any of them.
 """
+
 import bisect
 import datetime as dt
 

@@ -1,6 +1,7 @@
 """The built-in rules: one per kind, each saying what an article's account
 is and when two accounts disagree, with a strength. Time, conflict vs
 change and the explanation are ``compare``'s, the same for every rule."""
+
 import math
 
 from ..extension import Rule

@@ -4,6 +4,7 @@
 resolved dates, the reference date); extractors registered through the
 ``factcheck_extractors`` hook turn it into claims.
 """
+
 import bisect
 import hashlib
 import json
@@ -13,10 +14,10 @@ from collections import Counter
 from .. import lexicon, plugins
 from ..lexicon import fold, norm, words_pattern
 from ..model import Claim, Mention, iso_day
-from . import dates, sentences
-from .sentences import words
 from ..read.datelines import dateline
+from . import dates, sentences
 from .entities import Matcher, acronym_definitions, slug, unknown_names
+from .sentences import words
 
 
 def _common_words():
@@ -123,15 +124,17 @@ class Document:
         every = self.mentions
         k, listed = every.index(mentions[chosen]), False
         while k > 0:
-            gap = text[every[k - 1][1]:every[k][0]]
+            gap = text[every[k - 1][1] : every[k][0]]
             if not re.fullmatch(r"[\w\s,()]*", gap) or every[k - 1][1] < start - 200:
                 break
             gap_words = [w for w in re.findall(r"\w+", gap)]
             listed = listed or any(norm(w) in lex.sets["coordinators"] for w in gap_words)
             if every[k - 1][0] < start and not listed:
                 break  # before the clause, only a list with a coordinator
-            if all(norm(w) in lex.sets["coordinators"] or norm(w) in self._title_words() or w[0].isupper() for w in gap_words) \
-                    and not self._governed(max(0, every[k - 1][0] - 40), every[k - 1][0]):
+            if all(
+                norm(w) in lex.sets["coordinators"] or norm(w) in self._title_words() or w[0].isupper()
+                for w in gap_words
+            ) and not self._governed(max(0, every[k - 1][0] - 40), every[k - 1][0]):
                 group.insert(0, every[k - 1][2])
                 k -= 1
             else:
@@ -153,7 +156,7 @@ class Document:
         return not (len(prev) > 1 and prev[-2] in lex.sets["role_nouns"])
 
     def _title_words(self):
-        return self.lex.memo("title_words", lambda l: {w for t in l.sets["titles"] for w in t.split()})
+        return self.lex.memo("title_words", lambda lx: {w for t in lx.sets["titles"] for w in t.split()})
 
     # -- names the alias table does not know -------------------------------
     def _register_names(self):
@@ -169,7 +172,11 @@ class Document:
         for long, short, at in acronym_definitions(text, connectors, self._title_words()):
             if at < self.dateline_end:
                 continue
-            entity = matcher.entity_of.get(matcher.key(short)) or matcher.entity_of.get(matcher.key(long)) or matcher.fuzzy(long)
+            entity = (
+                matcher.entity_of.get(matcher.key(short))
+                or matcher.entity_of.get(matcher.key(long))
+                or matcher.fuzzy(long)
+            )
             kind = self._kind(long.split())
             if entity:
                 self._entity(entity, matcher.name_of.get(entity, short), kind, (long, short))
@@ -178,15 +185,29 @@ class Document:
             else:  # an organisation goes by its short form
                 entity = self._entity(slug(short), short, "organisation", (long, short))
             self._add_mentions(entity, (long, short))
-        lower = self._lower_words() | lex.sets["prepositions"] | lex.sets["clause_breaks"] | lex.sets["coordinators"] \
-            | lex.sets["speech_verbs"] | lex.sets["determiners"] | lex.sets["past_markers"]
-        stop = lex.sets["stopwords"] | lex.sets["modality"] | set(lex.stance_of) | set(lex.weekdays) | set(lex.months) | set(lex.zones)
+        lower = (
+            self._lower_words()
+            | lex.sets["prepositions"]
+            | lex.sets["clause_breaks"]
+            | lex.sets["coordinators"]
+            | lex.sets["speech_verbs"]
+            | lex.sets["determiners"]
+            | lex.sets["past_markers"]
+        )
+        stop = (
+            lex.sets["stopwords"]
+            | lex.sets["modality"]
+            | set(lex.stance_of)
+            | set(lex.weekdays)
+            | set(lex.months)
+            | set(lex.zones)
+        )
         singles = []
         for s, e in self.sentences:
             s = max(s, self.dateline_end)
             if s >= e:
                 continue
-            if text[e - 1] not in ".!?\"”’":
+            if text[e - 1] not in '.!?"”’':
                 ws = text[s:e].split()
                 if len(ws) >= 5 and sum(w[0].isupper() for w in ws) > 0.6 * len(ws):
                     continue  # a headline in title case names nothing reliably
@@ -219,7 +240,9 @@ class Document:
                     if kind == "extracted":
                         continue  # a place or a phrase ("Kota Sumber"), not a person or a body
                     # with its rank ("Bharada Anton Wiranata") the same person
-                    entity = self._entity(None, bare, kind, (bare, name) if kind == "person" and len(name.split()) <= 6 else (bare,))
+                    entity = self._entity(
+                        None, bare, kind, (bare, name) if kind == "person" and len(name.split()) <= 6 else (bare,)
+                    )
                     body = self._body_before(a) if kind == "person" else None
                     if body:
                         self.body_of.setdefault(entity, body)
@@ -246,10 +269,22 @@ class Document:
         """ "Dodi, sapaan akrabnya, ...", "Bob, as he is known": a nickname of the
         person named last before it."""
         lex, text = self.lex, self.text
-        pattern = lex.memo("nickname", lambda l: re.compile(
-            r"(?<![\w-])([A-Z][a-z]{2,})\s*,?\s+(?:" + "|".join(re.escape(w) for w in sorted(l.sets["nickname_markers"], key=len, reverse=True)) + r")\b",
-            re.UNICODE) if l.sets["nickname_markers"] else None)
-        if pattern is None or not lex.memo("nickname_marker", lambda l: words_pattern(l["nickname_markers"])).search(text):
+        pattern = lex.memo(
+            "nickname",
+            lambda lx: (
+                re.compile(
+                    r"(?<![\w-])([A-Z][a-z]{2,})\s*,?\s+(?:"
+                    + "|".join(re.escape(w) for w in sorted(lx.sets["nickname_markers"], key=len, reverse=True))
+                    + r")\b",
+                    re.UNICODE,
+                )
+                if lx.sets["nickname_markers"]
+                else None
+            ),
+        )
+        if pattern is None or not lex.memo("nickname_marker", lambda lx: words_pattern(lx["nickname_markers"])).search(
+            text
+        ):
             return
         for m in pattern.finditer(text):
             best = None
@@ -271,7 +306,7 @@ class Document:
         k = bisect.bisect_left(self.mentions, (at,)) - 1
         if k < 0 or self.mentions[k].end > at or at - self.mentions[k].end > 40:
             return None
-        gap = self.text[self.mentions[k].end:at]
+        gap = self.text[self.mentions[k].end : at]
         if re.search(r"[^\w\s,.]", gap) or not all(norm(w) in self._title_words() for w in re.findall(r"\w+", gap)):
             return None
         return self.mentions[k].entity if self.voice_of(self.mentions[k]) else None
@@ -280,7 +315,7 @@ class Document:
         """Whether a person named after this mention speaks for it: not when a
         unit's name comes before it ("Kepala Satuan Logistik Polri X" heads a unit)."""
         before = words(self.text, max(0, mention.start - 30), mention.start)
-        if not before or self.text[before[-1][1]:mention.start] != " ":
+        if not before or self.text[before[-1][1] : mention.start] != " ":
             return True
         return not (before[-1][2][0].isupper() and norm(before[-1][2]) not in self._title_words())
 
@@ -313,12 +348,19 @@ class Document:
         """ "Bripka Tomi Saragih atau Bripka T": a person's
         title with an initial, given as another name of them, is an alias."""
         lex, text = self.lex, self.text
-        if not lex.memo("alias_marker", lambda l: words_pattern(l["alias_markers"])).search(text):
+        if not lex.memo("alias_marker", lambda lx: words_pattern(lx["alias_markers"])).search(text):
             return
-        pattern = lex.memo("initial_alias", lambda l: re.compile(
-            r"\s*,?\s+(?:" + "|".join(re.escape(w) for w in sorted(l.sets["alias_markers"], key=len, reverse=True)) + r")\s+"
-            r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+[A-Z])\.?(?![\w])", re.IGNORECASE))
-        for key, entity in list(self.name_ids.items()):
+        pattern = lex.memo(
+            "initial_alias",
+            lambda lx: re.compile(
+                r"\s*,?\s+(?:"
+                + "|".join(re.escape(w) for w in sorted(lx.sets["alias_markers"], key=len, reverse=True))
+                + r")\s+"
+                r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+[A-Z])\.?(?![\w])",
+                re.IGNORECASE,
+            ),
+        )
+        for entity in list(self.name_ids.values()):
             row = self.new_entities.get(entity)
             if not row or row["kind"] != "person":
                 continue
@@ -338,8 +380,13 @@ class Document:
         inside = [m for m in self.mentions if a <= m.start and m.end <= b]
         if len(inside) != 1 or inside[0][0] != a:
             return False
-        rest = self.text[inside[0][1]:b].split()
-        if not rest or len(rest) > 4 or norm(rest[-1]) not in self.lex.sets["company_words"] or not all(w[0].isupper() for w in rest):
+        rest = self.text[inside[0][1] : b].split()
+        if (
+            not rest
+            or len(rest) > 4
+            or norm(rest[-1]) not in self.lex.sets["company_words"]
+            or not all(w[0].isupper() for w in rest)
+        ):
             return False
         name = self.text[a:b]
         entity = self._entity(slug(inside[0][2] + " " + " ".join(rest)), name, "organisation", (name,))
@@ -349,20 +396,28 @@ class Document:
     def _overlaps(self, a, b):
         """Whether text[a:b] overlaps a mention."""
         k = bisect.bisect_left(self.mentions, (b,))
-        return any(m.end > a for m in self.mentions[max(0, k - 3):k])
+        return any(m.end > a for m in self.mentions[max(0, k - 3) : k])
 
     def _kind(self, parts):
         """ "organisation" (a word of an organisation's in any language, or an
         acronym), "person" (two to four capitalised words none of which the text
         also writes in lower case or names a place), else "extracted"."""
         folded = [norm(w) for w in parts]
-        words_of = lexicon.shared().memo("entity_kind_words", lambda _: tuple(
-            set().union(*(lexicon.get(c).sets[k] for c in lexicon.languages())) for k in ("organisation_words", "place_words")))
+        words_of = lexicon.shared().memo(
+            "entity_kind_words",
+            lambda _: tuple(
+                set().union(*(lexicon.get(c).sets[k] for c in lexicon.languages()))
+                for k in ("organisation_words", "place_words")
+            ),
+        )
         if any(w in words_of[0] for w in folded) or any(w.isupper() and len(w) > 1 for w in parts):
             return "organisation"
         lower = self._lower_words()
-        if len(parts) <= 4 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in parts) \
-                and not any(w in words_of[1] or w in lower for w in folded):
+        if (
+            len(parts) <= 4
+            and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in parts)
+            and not any(w in words_of[1] or w in lower for w in folded)
+        ):
             return "person"
         return "extracted"
 
@@ -423,7 +478,9 @@ class Document:
         for a, b, name, sure in unknown_names(self.text, start, end, stop):
             if any(m.start < b and a < m.end for m in self.mentions) or self._governed(max(0, a - 40), a, agents=False):
                 continue  # a known name, or one governed by a preposition ("including CCTV footage")
-            entity = self.matcher.fuzzy(name) or self._known_name(self._without_titles(name))  # a misspelt known name ("Pyongyag"), a name met before
+            entity = self.matcher.fuzzy(name) or self._known_name(
+                self._without_titles(name)
+            )  # a misspelt known name ("Pyongyag"), a name met before
             if entity or sure:
                 names.append((a, b, name, entity))
         if not names:
@@ -431,7 +488,9 @@ class Document:
         a, b, name, entity = names[-1] if last else names[0]
         name = self._without_titles(name)
         if not entity:
-            entity = self._entity(None, name, self._kind(name.split()) if len(name.split()) > 1 else "extracted", (name,))
+            entity = self._entity(
+                None, name, self._kind(name.split()) if len(name.split()) > 1 else "extracted", (name,)
+            )
         elif entity in self.new_entities:
             self.new_entities[entity]["aliases"].add(name)
         self.mentions = sorted(self.mentions + [Mention(a, b, entity, name)])
@@ -459,7 +518,7 @@ class Document:
     def _titled(self, name):
         found = list(self.lex.re["title"].finditer(name))
         if found and found[-1].end() < len(name):
-            rest = name[found[-1].end():].strip(" ,.")
+            rest = name[found[-1].end() :].strip(" ,.")
             if rest and rest[0].isupper() and norm(rest.split()[0]) not in self.lex.sets["place_words"]:
                 return rest
             # "Gubernur Jawa Tengah Darius Wiryo": the office's place, then the person

@@ -4,6 +4,7 @@ against a reference date, kept at the precision stated (2024, 2024-06, 2024-10-1
 We find candidate spans ourselves and normalise them here; dateparser was
 measured as too slow per span and wrong as a finder (see README).
 """
+
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -60,7 +61,13 @@ def _patterns(lex: Lexicon):
     # each pattern with what a sentence must hold for it to match at all
     return [
         # tiga hari lalu, two weeks ago, setahun lalu
-        (re.compile(rf"(?<!\w)(?:{NUM}\s+|(?P<se>{alternation(lex['unit_prefixes'])}))(?P<unit>{units})\s+(?P<ago>{ago})(?!\w)", re.I), ("relative",)),
+        (
+            re.compile(
+                rf"(?<!\w)(?:{NUM}\s+|(?P<se>{alternation(lex['unit_prefixes'])}))(?P<unit>{units})\s+(?P<ago>{ago})(?!\w)",
+                re.I,
+            ),
+            ("relative",),
+        ),
         # kemarin, pekan lalu, last month
         (re.compile(rf"(?<!\w)(?P<rel>{relative})(?!\w)", re.I), ("relative",)),
         # Kamis, 9/2 and Thu, 2/9: a weekday and a numeric day without its year
@@ -68,13 +75,30 @@ def _patterns(lex: Lexicon):
         # ", Friday." closing a sentence: the weekday of a news agency's report
         (re.compile(rf"(?<=,)\s*(?P<wd>{W})(?:\s+(?:{parts}))?(?=\s*[.;]|\s*$)", re.I), ("weekday",)),
         # Senin (28/10/2024), Jumat (18/10)
-        (re.compile(rf"(?P<wd>{W})\s*\(\s*(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\s*\)", re.I), ("weekday", "digit")),
+        (
+            re.compile(rf"(?P<wd>{W})\s*\(\s*(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\s*\)", re.I),
+            ("weekday", "digit"),
+        ),
         # Senin (28 Oktober). 2024
-        (re.compile(rf"(?P<wd>{W})\s*\(\s*(?P<d>\d{{1,2}})\s+(?P<mn>{M})\.?\s*(?P<y>\d{{4}})?\s*\)(?:[.,]?\s*(?P<y2>(?:19|20)\d\d)(?!\d))?", re.I), ("weekday", "month", "digit")),
+        (
+            re.compile(
+                rf"(?P<wd>{W})\s*\(\s*(?P<d>\d{{1,2}})\s+(?P<mn>{M})\.?\s*(?P<y>\d{{4}})?\s*\)(?:[.,]?\s*(?P<y2>(?:19|20)\d\d)(?!\d))?",
+                re.I,
+            ),
+            ("weekday", "month", "digit"),
+        ),
         # Rabu, 30 Oktober 2024 / 21 October 2024 / 12 Oktober
-        (re.compile(rf"(?:(?P<wd>{W})\s*,?\s+)?(?<!\d)(?P<d>\d{{1,2}}){ORD}\s+{OF}(?P<mn>{M})\.?(?:\s*,?\s*{Y})?", re.I), ("month", "digit")),
+        (
+            re.compile(
+                rf"(?:(?P<wd>{W})\s*,?\s+)?(?<!\d)(?P<d>\d{{1,2}}){ORD}\s+{OF}(?P<mn>{M})\.?(?:\s*,?\s*{Y})?", re.I
+            ),
+            ("month", "digit"),
+        ),
         # Monday, October 21, 2024 / Oct. 21
-        (re.compile(rf"(?:(?P<wd>{W})\s*,?\s+)?(?P<mn>{M})\.?\s+(?P<d>\d{{1,2}}){ORD}(?!\d)(?:\s*,?\s*{Y})?", re.I), ("month", "digit")),
+        (
+            re.compile(rf"(?:(?P<wd>{W})\s*,?\s+)?(?P<mn>{M})\.?\s+(?P<d>\d{{1,2}}){ORD}(?!\d)(?:\s*,?\s*{Y})?", re.I),
+            ("month", "digit"),
+        ),
         # 2024-10-21
         (re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?!\d)"), ("digit",)),
         # 21/10/2024, 21-10-2024, 21.10.2024, 8/1/20: day or month first by the language
@@ -121,8 +145,17 @@ def find(text, start, end, lex):
                 found.append((order, mention))
     dated = [m for _, m in found if m.day is not None and m.offset is None]
     # "on Monday, March 8, 2021": the weekday belongs to the explicit date, which wins
-    found = [f for f in found if not (f[1].day is None and f[1].month is None and f[1].offset is None and f[1].weekday is not None
-                                      and any(d.start < f[1].end + 3 and f[1].start < d.end for d in dated))]
+    found = [
+        f
+        for f in found
+        if not (
+            f[1].day is None
+            and f[1].month is None
+            and f[1].offset is None
+            and f[1].weekday is not None
+            and any(d.start < f[1].end + 3 and f[1].start < d.end for d in dated)
+        )
+    ]
     found.sort(key=lambda f: (f[1].start, -(f[1].end - f[1].start), f[0]))
     out, last_end = [], -1
     for _, mention in found:
@@ -174,7 +207,9 @@ def _mention(m, g, lex):
 
 def _relative(m, g, lex):
     if g.get("rel"):
-        n, unit = lex.lookup(lex.memo("relative", lambda x: {norm(k): v for k, v in x["relative_dates"].items()}), g["rel"]).split()
+        n, unit = lex.lookup(
+            lex.memo("relative", lambda x: {norm(k): v for k, v in x["relative_dates"].items()}), g["rel"]
+        ).split()
         n = int(n)
     else:
         unit = lex.lookup({norm(k): v for k, v in lex["relative_units"].items()}, g["unit"])
@@ -249,7 +284,9 @@ def resolve(mention, ref=None, today=None, forward=False):
     if mention.year is None:
         if ref is not None:
             year = ref.year
-            if _safe(year, mention.month, mention.day) and _safe(year, mention.month, mention.day) > ref + dt.timedelta(days=7):
+            if _safe(year, mention.month, mention.day) and _safe(year, mention.month, mention.day) > ref + dt.timedelta(
+                days=7
+            ):
                 year -= 1
             mention.year = year
         elif mention.weekday is not None:
@@ -300,7 +337,10 @@ def _safe(year, month, day):
 def _time_pattern(shared):
     """A clock time, with a 12-hour mark of any lexicon ("9:10 AM", "7.30 p.m.") and a zone."""
     ampm = rf"(?P<ampm>(?:{dotted(shared['meridiems'])})\.?)?"
-    return re.compile(rf"(?<!\d)(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?::(?P<s>\d{{2}}))?\s*{ampm}(?:\s*(?P<zone>[A-Za-z]{{2,5}}\b|[+-]\d{{2}}:?\d{{2}}))?", re.I)
+    return re.compile(
+        rf"(?<!\d)(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?::(?P<s>\d{{2}}))?\s*{ampm}(?:\s*(?P<zone>[A-Za-z]{{2,5}}\b|[+-]\d{{2}}:?\d{{2}}))?",
+        re.I,
+    )
 
 
 def parse_datetime(text, lexicons):
@@ -354,7 +394,13 @@ def claims(doc):
         s, e = doc.sentences[i]
         event, subject = _event(doc, m, s, e)
         yield doc.claim(
-            "date", i, m.start, m.end, m.value, subject, event,
+            "date",
+            i,
+            m.start,
+            m.end,
+            m.value,
+            subject,
+            event,
             qualifier="weekday_mismatch" if m.weekday_mismatch else m.precision,
         )
 

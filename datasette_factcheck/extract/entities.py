@@ -1,6 +1,7 @@
 """Entity mentions: the alias table is the matcher; rapidfuzz only accepts a
 close misspelling of a long alias under guards; unknown holders get an entity
 of their own from their surface form."""
+
 import re
 import unicodedata
 
@@ -139,7 +140,7 @@ def acronym_definitions(text, connectors, titles):
         before = list(NAME_WORD.finditer(text, max(0, m.start() - 160), m.start()))
         run = []
         for w in reversed(before):
-            gap = text[w.end():(run[0].start() if run else m.start())]
+            gap = text[w.end() : (run[0].start() if run else m.start())]
             if gap.strip() or "\n" in gap:
                 break
             if w.group()[0].isupper() or (run and norm(w.group()) in connectors):
@@ -154,11 +155,11 @@ def acronym_definitions(text, connectors, titles):
             while run and norm(run[0].group()) in titles:
                 run.pop(0)
             if 2 <= len(run) <= 8:
-                long = text[run[0].start():run[-1].end()], run[0].start()
+                long = text[run[0].start() : run[-1].end()], run[0].start()
         if long:
             out.append((long[0], short, long[1]))
     for m in SHORT_BEFORE_PARENS.finditer(text):
-        short, inside = m.group(1), m.group(2)
+        short = m.group(1)
         words = list(NAME_WORD.finditer(text, m.start(2), m.end(2)))
         if all(w.group()[0].isupper() or norm(w.group()) in connectors for w in words):
             long = _best_long(text, words, short, titles, whole=True)
@@ -178,7 +179,11 @@ def _best_long(text, run, short, titles, whole=False):
         part = run[k:]
         if len(part) < 2 or norm(part[0].group()) in titles:
             continue
-        long = text[part[0].start():part[-1].end()]
-        if _letters(long)[:1] == letters[:1] and _subsequence(letters, _letters(long)) and len(letters) * 2 <= len(_letters(long)):
+        long = text[part[0].start() : part[-1].end()]
+        if (
+            _letters(long)[:1] == letters[:1]
+            and _subsequence(letters, _letters(long))
+            and len(letters) * 2 <= len(_letters(long))
+        ):
             return long, part[0].start()
     return None

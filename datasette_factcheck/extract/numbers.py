@@ -1,6 +1,7 @@
 """Numbers in text: digits in either convention, scale words, number words,
 hedges and vague amounts, with what is not a count (years, times, scores,
 labels, phone numbers, list numbering, idioms) left out."""
+
 import math
 import re
 from dataclasses import dataclass
@@ -14,7 +15,9 @@ def _digits_pattern(shared):
     """A run of digits in either convention, not part of a word, a date or a
     code; a scale abbreviation of any lexicon may be written onto it ("10k", "5rb")."""
     attached = alternation(shared["attached_scales"])
-    return re.compile(rf"(?:(?<![\w.,/:+#-])|(?<=[\s(]-)|(?<=^-))(\d{{1,3}}(?:([.,])\d{{3}})(?:\2\d{{3}})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!(?!(?:{attached})\b)[\w/:]|[.,]\d|-\d)")
+    return re.compile(
+        rf"(?:(?<![\w.,/:+#-])|(?<=[\s(]-)|(?<=^-))(\d{{1,3}}(?:([.,])\d{{3}})(?:\2\d{{3}})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!(?!(?:{attached})\b)[\w/:]|[.,]\d|-\d)"
+    )
 
 
 def _digits():
@@ -101,7 +104,11 @@ def find(text, start, end, lex, masked=()):
     if not (digits or runs or vague or ordinals):
         return out  # most sentences count nothing: spare them the idiom and phone scans
     idioms = [(m.start(), m.end()) for m in lex.re["idiom"].finditer(text, start, end)]
-    phones = [(m.start(), m.end()) for m in PHONE.finditer(text, start, end) if len(re.sub(r"\D", "", m.group())) >= 8] if digits else []
+    phones = (
+        [(m.start(), m.end()) for m in PHONE.finditer(text, start, end) if len(re.sub(r"\D", "", m.group())) >= 8]
+        if digits
+        else []
+    )
     blocked = list(masked) + idioms + phones + [(a, b) for a, b, _ in ordinals]
 
     def is_blocked(a, b):
@@ -134,8 +141,8 @@ def find(text, start, end, lex, masked=()):
 
 def _digit_mention(text, m, lex, sentence_start):
     token = m.group(1)
-    before = text[max(sentence_start, m.start() - 25): m.start()]
-    after = text[m.end(): m.end() + 30]
+    before = text[max(sentence_start, m.start() - 25) : m.start()]
+    after = text[m.end() : m.end() + 30]
     prev = re.findall(r"[\w#]+", before)
     if prev and norm(prev[-1]) in lex.sets["label_words"] and not before.endswith(("  ",)):
         return None
@@ -146,16 +153,16 @@ def _digit_mention(text, m, lex, sentence_start):
     if re.match(r"\s*\)", after) and re.search(r"(?<![\w'’.-])[A-Z][\w'’.-]*\s*\($", before):
         return None  # an age after a name: "Dimas (7)"
     line_start = text.rfind("\n", 0, m.start()) + 1
-    if not text[line_start: m.start()].strip() and re.match(r"[.)]\s", after):
+    if not text[line_start : m.start()].strip() and re.match(r"[.)]\s", after):
         return None  # list numbering
     digits = re.sub(r"\D", "", token)
     if len(digits) >= 8 and not re.search(r"[.,]\d{3}$", token):
         return None  # phone, identity and account numbers
     if token.startswith("0") and len(digits) > 1 and not re.match(r"0[.,]\d", token):
         return None
-    attached = re.match(r"[A-Za-z]+\b", text[m.end():m.end() + 4])
+    attached = re.match(r"[A-Za-z]+\b", text[m.end() : m.end() + 4])
     gap = m.end() + (len(after) - len(after.lstrip(" -")))
-    scale = lex.re["scale"].match(text[gap:gap + 20])  # a slice: "15-hundred" has no word before it
+    scale = lex.re["scale"].match(text[gap : gap + 20])  # a slice: "15-hundred" has no word before it
     scale_value = 1
     end = m.end()
     if attached and lex.lookup(lex.scales, attached.group()) and _as_written(attached.group(), lex):
@@ -172,13 +179,13 @@ def _digit_mention(text, m, lex, sentence_start):
         return None
     if scale_value == 1 and re.fullmatch(r"(1[89]|20|21)\d\d", token):
         return None  # a year
-    pct = shared.memo("percent", _percent_pattern).match(text[end:end + 10])
+    pct = shared.memo("percent", _percent_pattern).match(text[end : end + 10])
     if pct:
         end += pct.end()
     if math.isinf(value) or math.isnan(value):
         return None
     begin = m.start()
-    sign = lex.memo("sign", _sign_pattern).search(text[max(sentence_start, begin - 12):begin])
+    sign = lex.memo("sign", _sign_pattern).search(text[max(sentence_start, begin - 12) : begin])
     if sign:  # a signed figure: "-2,5 persen", "minus 3"
         value, begin = -value, begin - len(sign.group())
     return NumberMention(begin, end, value, value, value, percent=bool(pct))
@@ -207,16 +214,16 @@ def _word_runs(text, start, end, lex):
 
 def _counted_next(text, at, lex):
     """Whether a count noun or state follows within two words ("enam korban", "six suspects")."""
-    nxt = re.match(r"\s+((?:[\w-]+\s+){0,2}[\w-]+)", text[at:at + 60])
+    nxt = re.match(r"\s+((?:[\w-]+\s+){0,2}[\w-]+)", text[at : at + 60])
     if not nxt:
         return False
     return any(lex.re[k].search(nxt.group(1)) for k in ("noun", "state"))
 
 
 def _hedge(text, n, lex, sentence_start):
-    window = text[max(sentence_start, n.start - 30): n.start]
+    window = text[max(sentence_start, n.start - 30) : n.start]
     for m in lex.re["hedge"].finditer(window):
-        link = window[m.end():].strip(" \"“")
+        link = window[m.end() :].strip(' "“')
         if not link or norm(link) in lex.sets["hedge_links"]:
             kind = lex.lookup(lex.hedge_of, m.group())
             n.qualifier = kind
@@ -237,8 +244,12 @@ def claims(doc):
     for i, (s, e) in enumerate(doc.sentences):
         masked = [span for span in doc.date_spans if s <= span[0] < e]
         for n in find(text, s, e, lex, masked):
-            if n.ordinal or (n.value in names and n.qualifier == "exact" and re.fullmatch(r"\d+", text[n.start:n.end])
-                             and not _counted_next(text, n.end, lex)):
+            if n.ordinal or (
+                n.value in names
+                and n.qualifier == "exact"
+                and re.fullmatch(r"\d+", text[n.start : n.end])
+                and not _counted_next(text, n.end, lex)
+            ):
                 continue  # a rank, or a number the article uses as a name ("Skyliner 390", "Penerbangan 418")
             counted = _counted(doc, n, s, e, previous)
             if counted is None:
@@ -249,8 +260,15 @@ def claims(doc):
             if n.percent:
                 predicate = "percent:" + predicate
             yield doc.claim(
-                "number", i, n.start, n.end, plain(n.value), subject, predicate,
-                value_num=n.value, value_low=n.low,
+                "number",
+                i,
+                n.start,
+                n.end,
+                plain(n.value),
+                subject,
+                predicate,
+                value_num=n.value,
+                value_low=n.low,
                 value_high=None if math.isinf(n.high) else n.high,
                 qualifier=n.qualifier,
             )
@@ -283,7 +301,7 @@ def identifiers(doc):
         number = n.group()
         if any(a <= at < b for a, b in doc.date_spans) or _counted_next(text, n.end(), lex):
             continue
-        following = re.match(r"[ \u00a0]*([^\W\d_][\w-]*)", text[n.end():n.end() + 30])
+        following = re.match(r"[ \u00a0]*([^\W\d_][\w-]*)", text[n.end() : n.end() + 30])
         if following and norm(following.group(1)) in units:
             continue  # a duration or share: "Arif 12 tahun menjabat"
         if re.fullmatch(r"(1[89]|20|21)\d\d", number):
@@ -297,7 +315,7 @@ def identifiers(doc):
         word, start = w.group(1), w.start(1)
         if norm(word) in skip or norm(word) in currency:
             continue
-        before = text[max(0, start - 8):start].rstrip(" \"“‘'(")
+        before = text[max(0, start - 8) : start].rstrip(" \"“‘'(")
         initial = start < 8 and not before or bool(before) and before[-1] in ".!?:\n"
         if initial and not (word.isupper() and len(word) >= 2):
             continue
@@ -316,7 +334,7 @@ def _name_word_pattern(lex):
 
 def _title_case(text, at):
     """Whether the line holding ``at`` capitalises most of its words, as a headline does."""
-    line = text[text.rfind("\n", 0, at) + 1: (text.find("\n", at) + 1 or len(text) + 1) - 1]
+    line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
     words = re.findall(r"[^\W\d_]+", line)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
@@ -329,7 +347,10 @@ def _qualifier(doc, n, s, e, concept):
     clauses = doc.clauses(s, e)
     clause_start = max((c for c, _ in clauses if c <= n.start), default=s)
     clause_end = min((c for _, c in clauses if c > n.start), default=e)
-    part = bool(lex.re["subset"].search(text, n.end, min(e, n.end + 30)) or lex.re["subset"].search(text, max(s, n.start - 25), n.start))
+    part = bool(
+        lex.re["subset"].search(text, n.end, min(e, n.end + 30))
+        or lex.re["subset"].search(text, max(s, n.start - 25), n.start)
+    )
     if concept in lex.sets["aspect_nouns"]:
         if lex.re["plan"].search(text, max(clause_start, n.start - 60), n.start):
             return ":planned"
@@ -349,7 +370,7 @@ def _counted(doc, n, s, e, previous):
             return lex.lookup(mapping, inner.group()), previous[1] if previous else None, n.end
         if previous:
             return previous[0], previous[1], n.end
-    stop = re.search(r"[,.;:!?()\"“”]", text[n.end:e])
+    stop = re.search(r"[,.;:!?()\"“”]", text[n.end : e])
     limit = n.end + (stop.start() if stop else e - n.end)
     limit = min(limit, n.end + 70)
     state = lex.re["state"].search(text, n.end, limit)
@@ -365,7 +386,9 @@ def _counted(doc, n, s, e, previous):
         if before and not _digits().search(text, before[-1].end(), n.start):
             concept = lex.lookup(lex.state_of, before[-1].group())
     concept = concept or noun_concept
-    if concept == "money" or lexicon.shared().memo("currency", _currency_pattern).search(text, max(s, n.start - 5), n.start):
+    if concept == "money" or lexicon.shared().memo("currency", _currency_pattern).search(
+        text, max(s, n.start - 5), n.start
+    ):
         # an amount of money, by what it is for: "santunan Rp 50 juta", "losses of $2 billion"
         concept = "money:" + (_money_kind(text, max(s, n.start - 80), limit, lex) or "amount")
     if concept is None and not _head_word(text, n.end, limit, lex):
@@ -397,8 +420,10 @@ def _subject(doc, n, s, limit, counted):
     for start, _end, entity, _ in doc.entities_in(n.end, limit):
         if counted and start < counted.start():
             return entity
-        between = norm(doc.text[(counted.end() if counted else n.end):start]).split()
-        if counted and (not between or between[-1] in doc.lex.sets["agent_markers"] or between[-1] in doc.lex.sets["origin_markers"]):
+        between = norm(doc.text[(counted.end() if counted else n.end) : start]).split()
+        if counted and (
+            not between or between[-1] in doc.lex.sets["agent_markers"] or between[-1] in doc.lex.sets["origin_markers"]
+        ):
             return entity
         break
     clause_start = s

@@ -24,6 +24,7 @@ The finder runs the grammar only where an atom or a multiplier occurs: one
 trie-compiled pattern finds the candidates, and each run of adjacent number
 words is parsed once, left to right, longest reading first.
 """
+
 import re
 from dataclasses import dataclass
 
@@ -93,7 +94,7 @@ class Grammar:
         what separates it from the previous one ("" when adjacent, "," for a comma)."""
         out, last = [], None
         for m in self.token.finditer(text, start, end):
-            between = text[last:m.start()] if last is not None else None
+            between = text[last : m.start()] if last is not None else None
             if between is None:
                 gap = None
             elif between.strip(" \t-\u00a0") == "":

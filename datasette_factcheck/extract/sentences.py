@@ -1,4 +1,5 @@
 """Sentences, clauses and word tokens, as character spans of the article text."""
+
 import re
 
 from ..lexicon.text import norm
@@ -6,9 +7,11 @@ from ..lexicon.text import norm
 WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
 # A sentence ends at . ! ? (and closing quotes/brackets) before a space and a
 # capital, digit or opening quote; or at a line break.
-BOUNDARY = re.compile(r"([.!?…]+[\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F])"
-                      # a full stop with its space lost: "Selasa (9/5/2023).Setelah", "dievakuasi.Warga"
-                      r"|(?<=[a-z]{3}|..\))([.!?])(?=[A-Z][a-z]{2})")
+BOUNDARY = re.compile(
+    r"([.!?…]+[\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F])"
+    # a full stop with its space lost: "Selasa (9/5/2023).Setelah", "dievakuasi.Warga"
+    r"|(?<=[a-z]{3}|..\))([.!?])(?=[A-Z][a-z]{2})"
+)
 QUOTES = re.compile(r"[\"“”]")
 
 
@@ -21,9 +24,7 @@ def split(text, abbreviations=frozenset()):
             before = line[: m.start()]
             last = re.search(r"(\w+(?:\.\w+)*)$", before)
             mark = 1 if m.group(1) else 2
-            if m.group(mark) == "." and last and (
-                norm(last.group(1)) in abbreviations or len(last.group(1)) == 1
-            ):
+            if m.group(mark) == "." and last and (norm(last.group(1)) in abbreviations or len(last.group(1)) == 1):
                 continue
             end = para.start() + m.end(mark)
             yield from _trimmed(text, start, end)
@@ -84,4 +85,4 @@ def clauses(text, start, end, lex):
         cuts.add(m.start())
         cuts.add(m.end())
     points = sorted(cuts)
-    return [(a, b) for a, b in zip(points, points[1:]) if text[a:b].strip(" ,;:\"“”-–—")]
+    return [(a, b) for a, b in zip(points, points[1:]) if text[a:b].strip(' ,;:"“”-–—')]

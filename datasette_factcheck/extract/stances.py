@@ -5,6 +5,7 @@ denial into silence ("did not deny"); modality ("may", "kecil kemungkinan")
 means no stance at all; the holder is the actor of the cue's clause, the agent
 of a passive ("dibantah oleh X"), or for a quotation its speaker.
 """
+
 import re
 
 from ..lexicon import fold, norm, words_pattern
@@ -16,8 +17,11 @@ def claims(doc):
     lex, text = doc.lex, doc.text
     last_holders = []
     for i, (s, e) in enumerate(doc.sentences):
-        if not (lex.re["stance"].search(text, s, e) or lex.re["silence_noun"].search(text, s, e)
-                or (lex.re["speech"].search(text, s, e) and _assertable(lex).search(text, s, e))):
+        if not (
+            lex.re["stance"].search(text, s, e)
+            or lex.re["silence_noun"].search(text, s, e)
+            or (lex.re["speech"].search(text, s, e) and _assertable(lex).search(text, s, e))
+        ):
             continue  # no cue: most sentences
         quotes = quote_spans(text, s, e)
         parts = doc.clauses(s, e)
@@ -55,7 +59,11 @@ def claims(doc):
             last_holders = holders
         for value, cs, ce, proposition, quote in _assertions(doc, s, e, parts, quotes):
             clause = next(((a, b) for a, b in parts if a <= cs < b), (s, e))
-            found = _quoted_holders(doc, s, e, quote, last_holders) if quote else _holders(doc, s, cs, ce, clause, parts, False)
+            found = (
+                _quoted_holders(doc, s, e, quote, last_holders)
+                if quote
+                else _holders(doc, s, cs, ce, clause, parts, False)
+            )
             for holder in dict.fromkeys(doc.body_of.get(h, h) for h in found):
                 if any(k[0] == holder and k[2] == proposition for k in seen):
                     continue  # the sentence's own cue already says it
@@ -68,11 +76,14 @@ def _assertable(lex):
     proposition's, but not a bare thing counted ("troops", "senjata"), which
     names no event or state, nor a proposition that is a count ("jumlah
     korban", "death toll": a number claim, not a stance)."""
-    def build(l):
-        things = set(l.noun_of) | set(l.state_of)
-        counts = set(l.noun_of.values()) | set(l.state_of.values())
-        return words_pattern([w for w, c in l.proposition_of.items() if w not in things and c not in counts],
-                             l["suffixes"])
+
+    def build(lx):
+        things = set(lx.noun_of) | set(lx.state_of)
+        counts = set(lx.noun_of.values()) | set(lx.state_of.values())
+        return words_pattern(
+            [w for w, c in lx.proposition_of.items() if w not in things and c not in counts], lx["suffixes"]
+        )
+
     return lex.memo("assertable", build)
 
 
@@ -83,8 +94,10 @@ def _propositions(doc, pattern, start, end):
     subject) or right after it, no preposition between ("downed the
     helicopter"; not "downed a drone", "dijatuhkan dari helikopter")."""
     lex, text = doc.lex, doc.text
-    objects = lex.memo("proposition_objects", lambda l: {
-        c: {norm(w) for w in ws} for c, ws in (l["proposition_objects"] or {}).items()})
+    objects = lex.memo(
+        "proposition_objects",
+        lambda lx: {c: {norm(w) for w in ws} for c, ws in (lx["proposition_objects"] or {}).items()},
+    )
     for m in pattern.finditer(text, start, end):
         need = objects.get(lex.lookup(lex.proposition_of, m.group()))
         if not need:
@@ -94,7 +107,7 @@ def _propositions(doc, pattern, start, end):
             yield m
             continue
         lead = max(start, m.start() - 80)
-        cut = max([lead] + [lead + x.end() for x in re.finditer(r"[,;:.!?\"“”()]", text[lead:m.start()])])
+        cut = max([lead] + [lead + x.end() for x in re.finditer(r"[,;:.!?\"“”()]", text[lead : m.start()])])
         before = [norm(w) for _, _, w in words(text, cut, m.start())][-6:]  # "the plane that crashed was shot down"
         after = []
         for k, (_, _, w) in enumerate(words(text, m.end(), end)[:5]):
@@ -121,7 +134,7 @@ def _negation_reaches(lex, between):
     negs = list(lex.re["negation"].finditer(between))
     if not negs:
         return False
-    rest = [norm(w) for w in between[negs[-1].end():].split()]
+    rest = [norm(w) for w in between[negs[-1].end() :].split()]
     return not any(w in lex.sets["prepositions"] or w in lex.sets["clause_breaks"] for w in rest)
 
 
@@ -133,7 +146,7 @@ def _denied_after(doc, lex, p_end, clause_end):
     joined = " ".join(after)
     if _falsity(lex).search(joined):
         return True
-    occur = lex.memo("occurrence", lambda l: words_pattern(l["occurrence_words"], l["suffixes"]))
+    occur = lex.memo("occurrence", lambda lx: words_pattern(lx["occurrence_words"], lx["suffixes"]))
     skip = lex.sets["demonstratives"] | lex.sets["determiners"]
     head = [w for w in after if norm(w) not in skip][:5]
     text = " ".join(head)
@@ -154,15 +167,22 @@ def _assertions(doc, s, e, parts, quotes):
     for m in lex.re["speech"].finditer(text, s, e):
         if any(q[0] < m.start() < q[1] for q in quotes):
             continue
-        quote = next((q for q in quotes if q[1] <= m.start() and _speaker_gap(text[q[1]:m.start()])), None)
+        quote = next((q for q in quotes if q[1] <= m.start() and _speaker_gap(text[q[1] : m.start()])), None)
         if quote:  # "“... there was no shootout ...”, X said": the quotation is what was said
             p = _first_proposition(doc, _assertable(lex), quote[0], quote[1])
             if p and len(words(text, quote[0], p.start())) <= 5:  # the quotation states it: "there was no ..."
                 between = " ".join(w for _, _, w in words(text, quote[0], p.start()))
                 if not (lex.re["modality"].search(_hedges(lex).sub(" ", between)) or lex.re["stance"].search(between)):
                     denied = _negation_reaches(lex, between) or _denied_after(doc, lex, p.end(), quote[1])
-                    found.append(("denied" if denied else "confirmed", m.start(), m.end(),
-                                  lex.lookup(lex.proposition_of, p.group()), quote))
+                    found.append(
+                        (
+                            "denied" if denied else "confirmed",
+                            m.start(),
+                            m.end(),
+                            lex.lookup(lex.proposition_of, p.group()),
+                            quote,
+                        )
+                    )
             continue
         p = _first_proposition(doc, _assertable(lex), m.end(), e)
         if not p or any(q[0] < p.start() < q[1] for q in quotes):
@@ -176,8 +196,12 @@ def _assertions(doc, s, e, parts, quotes):
         between = " ".join(w for _, _, w in between)
         named = {norm(w) for w in between.split()}
         hedge = _hedges(lex).sub(" ", between)
-        if (lex.re["modality"].search(hedge) or lex.re["stance"].search(between)
-                or lex.re["speech"].search(between) or named & _reported(lex)):
+        if (
+            lex.re["modality"].search(hedge)
+            or lex.re["stance"].search(between)
+            or lex.re["speech"].search(between)
+            or named & _reported(lex)
+        ):
             continue  # hedged, someone else's stance, or a report retold
         p_clause = next(((a, b) for a, b in parts if a <= p.start() < b), (p.start(), e))
         denied = _negation_reaches(lex, between) or _denied_after(doc, lex, p.end(), p_clause[1])
@@ -187,29 +211,42 @@ def _assertions(doc, s, e, parts, quotes):
 
 
 def _hedges(lex):
-    return lex.memo("assessment_hedges", lambda l: words_pattern(l["assessment_hedges"], l["suffixes"]))
+    return lex.memo("assessment_hedges", lambda lx: words_pattern(lx["assessment_hedges"], lx["suffixes"]))
 
 
 def _manner(lex):
     """A negation with the manner word it qualifies ("tidak sengaja")."""
-    return lex.memo("manner_negations", lambda l: re.compile(
-        lex.re["negation"].pattern + r"\s+" + words_pattern(l["manner_negations"]).pattern, re.IGNORECASE))
+    return lex.memo(
+        "manner_negations",
+        lambda lx: re.compile(
+            lex.re["negation"].pattern + r"\s+" + words_pattern(lx["manner_negations"]).pattern, re.IGNORECASE
+        ),
+    )
 
 
 def _speaker_gap(gap):
     """Between a quotation and its speech verb: nothing, or the speaker's name ("”, Japan said")."""
     gap = gap.strip(" ,")
-    return not gap or (len(gap) <= 40 and len(gap.split()) <= 4 and gap[0].isupper() and not re.search(r"[.!?;:\"“”]", gap))
+    return not gap or (
+        len(gap) <= 40 and len(gap.split()) <= 4 and gap[0].isupper() and not re.search(r"[.!?;:\"“”]", gap)
+    )
 
 
 def _falsity(lex):
-    return lex.memo("falsity", lambda l: words_pattern(l["falsity_words"], l["suffixes"]))
+    return lex.memo("falsity", lambda lx: words_pattern(lx["falsity_words"], lx["suffixes"]))
 
 
 def _reported(lex):
     """Objects that make a statement a report retold ("reports that ...")."""
-    return lex.memo("reported", lambda l: l.sets["generic_objects"] - l.sets["stopwords"] - l.sets["prepositions"]
-                    - l.sets["determiners"] - l.sets["demonstratives"] - l.sets["clause_breaks"])
+    return lex.memo(
+        "reported",
+        lambda lx: lx.sets["generic_objects"]
+        - lx.sets["stopwords"]
+        - lx.sets["prepositions"]
+        - lx.sets["determiners"]
+        - lx.sets["demonstratives"]
+        - lx.sets["clause_breaks"],
+    )
 
 
 def _cues(doc, s, e, parts):
@@ -244,16 +281,20 @@ def _modal(doc, clause_start, cue_start, without=None):
 
 
 def _refusals(lex):
-    return lex.memo("refusals", lambda l: words_pattern(l["refusals"], l["suffixes"]))
+    return lex.memo("refusals", lambda lx: words_pattern(lx["refusals"], lx["suffixes"]))
 
 
 def _told_as_history(doc, s, clause_start, cue_start):
     """ "days after the Kremlin denied", "Kapolda sebelumnya membantah": an
     earlier stance retold, not the source's account of now, unless the
     sentence dates it ("Sebelumnya, pada hari Minggu, Polri sempat membantah")."""
-    markers = [m for m in doc.lex.re["past"].finditer(doc.text, s, cue_start)
-               if m.start() >= clause_start or not doc.text[m.end():clause_start].strip(" ,")
-               or len(words(doc.text, m.end(), cue_start)) <= 6]
+    markers = [
+        m
+        for m in doc.lex.re["past"].finditer(doc.text, s, cue_start)
+        if m.start() >= clause_start
+        or not doc.text[m.end() : clause_start].strip(" ,")
+        or len(words(doc.text, m.end(), cue_start)) <= 6
+    ]
     if not markers:
         return False
     since = markers[0].start()
@@ -270,7 +311,7 @@ def _personal(doc, ce, end):
     """The cue's object is the speaker's own matter ("keterlibatan pribadinya",
     "his own role"): the stance is the person's, not the body's they speak for."""
     lex = doc.lex
-    pattern = lex.memo("personal", lambda l: words_pattern(l["personal_words"], l["suffixes"]))
+    pattern = lex.memo("personal", lambda lx: words_pattern(lx["personal_words"], lx["suffixes"]))
     return bool(pattern.search(" ".join(w for _, _, w in words(doc.text, ce, end)[:6])))
 
 
@@ -284,9 +325,10 @@ def _insisted(doc, clause_start, cue_start, cue):
     """ "bersikukuh tidak mau membenarkan", "insisted he would not admit": a
     denial, for an admission only; insisting one will not confirm is silence."""
     lex = doc.lex
-    admits = lex.memo("admissions", lambda l: words_pattern(l["admissions"], l["suffixes"]))
+    admits = lex.memo("admissions", lambda lx: words_pattern(lx["admissions"], lx["suffixes"]))
     return bool(admits.fullmatch(cue)) and any(
-        norm(w) in lex.sets["insistence_words"] for w in _window(doc, clause_start, cue_start, 6))
+        norm(w) in lex.sets["insistence_words"] for w in _window(doc, clause_start, cue_start, 6)
+    )
 
 
 def _ignorant(doc, ce, end):
@@ -294,7 +336,9 @@ def _ignorant(doc, ce, end):
     after = [norm(w) for _, _, w in words(doc.text, ce, end)[:4]]
     if any(w in doc.lex.sets["pending_words"] for w in after[:2]):
         return True  # "mengaku masih menanti laporan"
-    return any(w in doc.lex.sets["negations"] for w in after[:2]) and any(w in doc.lex.sets["ignorance_words"] for w in after)
+    return any(w in doc.lex.sets["negations"] for w in after[:2]) and any(
+        w in doc.lex.sets["ignorance_words"] for w in after
+    )
 
 
 def _negated(doc, clause_start, cue_start):
@@ -352,7 +396,7 @@ def _representative(doc, known_end, cs):
     if body and not doc.voice_of(body):
         return False
     gap = [norm(w) for _, _, w in words(text, known_end, names[0][0])]
-    return all(w in doc._title_words() for w in gap) and not re.search(r"[^\w\s,.'’-]", text[known_end:names[0][0]])
+    return all(w in doc._title_words() for w in gap) and not re.search(r"[^\w\s,.'’-]", text[known_end : names[0][0]])
 
 
 def _anaphoric(doc, ce, end):
@@ -394,7 +438,7 @@ def _quoted_holders(doc, s, e, quote, last_holders):
     name = doc.holder_from_name(quote[1], min(e, quote[1] + 60), last=False)
     if name:  # "..., said Tono Gunawan"
         return [name]
-    if doc.lex.morph.speaker_pronoun(doc.text[quote[1]:e]):
+    if doc.lex.morph.speaker_pronoun(doc.text[quote[1] : e]):
         return list(last_holders)
     return []
 
@@ -404,7 +448,7 @@ def _proposition(doc, s, e, cs, ce):
     cue first); else the cue's own object ("mengakui kelalaian" -> about:kelalaian);
     else, for a bare cue or a generic object ("membantah laporan itu"), the
     article's main proposition."""
-    lex, text = doc.lex, doc.text
+    lex = doc.lex
     after = _first_proposition(doc, lex.re["proposition"], ce, e)
     if after:
         return lex.lookup(lex.proposition_of, after.group())
@@ -423,13 +467,24 @@ def _object_phrase(doc, ce, e, most=3):
     preposition, a negation, another cue or a demonstrative."""
     lex, text = doc.lex, doc.text
     skip = lex.sets["stopwords"] | lex.sets["determiners"] | lex.sets["negations"] | lex.sets["prepositions"]
-    stop = lex.sets["stopwords"] | lex.sets["prepositions"] | lex.sets["clause_breaks"] | lex.sets["negations"] \
-        | lex.sets["demonstratives"] | lex.sets["speech_verbs"] | lex.sets["generic_objects"]
+    stop = (
+        lex.sets["stopwords"]
+        | lex.sets["prepositions"]
+        | lex.sets["clause_breaks"]
+        | lex.sets["negations"]
+        | lex.sets["demonstratives"]
+        | lex.sets["speech_verbs"]
+        | lex.sets["generic_objects"]
+    )
     label, last = [], ce
     for k, (a, b, word) in enumerate(words(text, ce, e)[:8]):
         key = norm(word)
-        if label and (re.search(r"[^\w\s'’-]", text[last:a]) or key in stop or key in lex.stance_of
-                      or not word.replace("-", "").isalpha()):
+        if label and (
+            re.search(r"[^\w\s'’-]", text[last:a])
+            or key in stop
+            or key in lex.stance_of
+            or not word.replace("-", "").isalpha()
+        ):
             break
         if not label:
             if k < 3 and (key in skip or key in lex.stance_of):

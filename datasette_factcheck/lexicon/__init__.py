@@ -8,6 +8,7 @@ error naming the source and the key. What cannot be a word list is in one
 module per language (``morphology``: ``id.py``, ``en.py``), found by
 language code. Adding a language is adding a file.
 """
+
 import copy
 import functools
 import re
@@ -20,8 +21,21 @@ from .schema import LexiconError, UndeclaredKey
 from .text import NEVER, alternation, dotted, fold, norm, words_pattern
 
 __all__ = [
-    "Lexicon", "LexiconError", "UndeclaredKey", "alternation", "dotted", "entities", "fold", "get",
-    "languages", "norm", "raw", "reset", "shared", "words_pattern", "NEVER",
+    "Lexicon",
+    "LexiconError",
+    "UndeclaredKey",
+    "alternation",
+    "dotted",
+    "entities",
+    "fold",
+    "get",
+    "languages",
+    "norm",
+    "raw",
+    "reset",
+    "shared",
+    "words_pattern",
+    "NEVER",
 ]
 
 # libyaml's parser where PyYAML was built with it: the lexicons load in a fifth of the time
@@ -172,7 +186,11 @@ class Lexicon(_Words):
         self.money_kind_of = {norm(w): c for c, ws in d["money_kinds"].items() for w in ws}
         self.proposition_of = {norm(w): c for c, ws in d["propositions"].items() for w in ws}
         self.sets = Entries(
-            {key: {norm(w) for w in d[key]} for key in schema.of_type(schema.Words) if not schema.LANGUAGE[key].type.exact},
+            {
+                key: {norm(w) for w in d[key]}
+                for key in schema.of_type(schema.Words)
+                if not schema.LANGUAGE[key].type.exact
+            },
             lambda key: _not_a("a word list", key),
         )
         self.zones = {norm(k): v for k, v in d["zones"].items()}
@@ -181,34 +199,37 @@ class Lexicon(_Words):
         def p(words):
             return words_pattern(words, suffixes)
 
-        self.re = Entries({
-            "month": p(self.months),
-            "weekday": p(self.weekdays),
-            "scale": p(self.scales),
-            "hedge": p(self.hedge_of),
-            "vague": p(self.vague),
-            "stance": p(self.stance_of),
-            "event": p(self.event_of),
-            "noun": p(self.noun_of),
-            "state": p(self.state_of),
-            "proposition": p(self.proposition_of),
-            "money_kind": p(self.money_kind_of),
-            "title": p(d["titles"]),
-            "idiom": p(d["idioms"]),
-            "subset": p(d["subset_markers"]),
-            "plan": p(d["plan_markers"]),
-            "future": p(d["future_markers"]),
-            "past": p(d["past_markers"]),
-            "done": p(d["done_markers"]),
-            "revision": p(d["revision_markers"]),
-            "silence_noun": p(d["silence_nouns"]),
-            "negation": p(self.sets["negations"]),
-            "modality": p(self.sets["modality"]),
-            "never": p(d["never_words"]),
-            "speech": p(self.sets["speech_verbs"]),
-            "clause_break": p(self.sets["clause_breaks"]),
-            "number_word": p(list(self.number_words) + list(self.multipliers)),
-        }, lambda name: f"the {code!r} lexicon has no pattern {name!r}; its patterns are {', '.join(sorted(self.re))}")
+        self.re = Entries(
+            {
+                "month": p(self.months),
+                "weekday": p(self.weekdays),
+                "scale": p(self.scales),
+                "hedge": p(self.hedge_of),
+                "vague": p(self.vague),
+                "stance": p(self.stance_of),
+                "event": p(self.event_of),
+                "noun": p(self.noun_of),
+                "state": p(self.state_of),
+                "proposition": p(self.proposition_of),
+                "money_kind": p(self.money_kind_of),
+                "title": p(d["titles"]),
+                "idiom": p(d["idioms"]),
+                "subset": p(d["subset_markers"]),
+                "plan": p(d["plan_markers"]),
+                "future": p(d["future_markers"]),
+                "past": p(d["past_markers"]),
+                "done": p(d["done_markers"]),
+                "revision": p(d["revision_markers"]),
+                "silence_noun": p(d["silence_nouns"]),
+                "negation": p(self.sets["negations"]),
+                "modality": p(self.sets["modality"]),
+                "never": p(d["never_words"]),
+                "speech": p(self.sets["speech_verbs"]),
+                "clause_break": p(self.sets["clause_breaks"]),
+                "number_word": p(list(self.number_words) + list(self.multipliers)),
+            },
+            lambda name: f"the {code!r} lexicon has no pattern {name!r}; its patterns are {', '.join(sorted(self.re))}",
+        )
         self.header = {k: re.compile(v, re.IGNORECASE) for k, v in d["header_patterns"].items()}
         self.morph = morphology.for_language(code)(self)
 
@@ -237,7 +258,11 @@ class Shared(_Words):
                 values[key] = list(dict.fromkeys(w for lex in lexicons for w in lex[key]))
         self.data = Entries(values, lambda key: _not_a("a shared key", key, shared=True))
         self.sets = Entries(
-            {k: {norm(w) for w in v} for k, v in values.items() if isinstance(v, list) and not schema.LANGUAGE[k].type.exact},
+            {
+                k: {norm(w) for w in v}
+                for k, v in values.items()
+                if isinstance(v, list) and not schema.LANGUAGE[k].type.exact
+            },
             lambda key: _not_a("a shared word list", key, shared=True),
         )
 

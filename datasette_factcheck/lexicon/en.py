@@ -6,6 +6,7 @@ may follow are the lexicon's ``inverted_pronouns``. A name is possessive when
 one of the lexicon's ``possessive_suffixes`` follows it ("Iran's mission"),
 which the base class already reads from the lexicon.
 """
+
 from . import morphology
 from .text import alternation, norm
 

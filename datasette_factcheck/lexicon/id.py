@@ -7,6 +7,7 @@ what this module adds is that they attach to any word. Enclitics on the
 words of a list ("kunjungannya", "bantahannya") are stripped for look-ups by
 the base class from the lexicon's ``suffixes``.
 """
+
 from . import morphology
 from .text import alternation, norm
 

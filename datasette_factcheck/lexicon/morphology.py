@@ -7,6 +7,7 @@ A language's module defines a ``Morphology`` subclass called ``Morphology``;
 does what the lexicon's own words say and nothing more. The word lists a
 module uses are the lexicon's (``lex[key]``), never words of its own.
 """
+
 import importlib
 import re
 

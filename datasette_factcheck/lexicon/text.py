@@ -5,6 +5,7 @@ is the key form of every word list (folded, runs of spaces and hyphens one
 space). Code compares a word of a text with a lexicon's words through
 ``norm``, and keeps a word it stores or returns in its ``fold`` form.
 """
+
 import re
 
 
@@ -40,7 +41,10 @@ def alternation(words, boundary=False):
     """The regex source of an alternation of ``words`` as written, longest
     first; with ``boundary`` each word ending in a word character must end
     at a word boundary ("per cent", but "%" anywhere). An empty list matches nothing."""
-    parts = [re.escape(w) + (r"\b" if boundary and re.search(r"\w$", w) else "") for w in sorted(set(words), key=lambda w: (-len(w), w))]
+    parts = [
+        re.escape(w) + (r"\b" if boundary and re.search(r"\w$", w) else "")
+        for w in sorted(set(words), key=lambda w: (-len(w), w))
+    ]
     return "|".join(parts) if parts else NEVER
 
 
@@ -63,7 +67,9 @@ def _trie(words, folded):
         node[""] = {}
 
     def build(node):
-        branches = [(r"[\s\-]+" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
+        branches = [
+            (r"[\s\-]+" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch
+        ]
         if not branches:
             return ""
         if len(branches) == 1 and "" not in node:

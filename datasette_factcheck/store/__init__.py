@@ -2,6 +2,7 @@
 upserts and full-text search. The layout is in ``schema``, the steps that
 make and change it in ``migrations``.
 """
+
 import contextlib
 import sqlite3
 import time
@@ -140,15 +141,11 @@ def indexes_rebuilt(db, table, when):
 
 def save_entities(db, entities):
     """Store the lexicon's entities and aliases; aliases a user added are kept."""
-    db["entities"].upsert_all(
-        [{"id": e["id"], "name": e["name"], "kind": e.get("kind")} for e in entities], pk="id"
-    )
+    db["entities"].upsert_all([{"id": e["id"], "name": e["name"], "kind": e.get("kind")} for e in entities], pk="id")
     db["entity_aliases"].insert_all(
-        [
-            {"alias": alias, "entity_id": e["id"], "origin": "lexicon"}
-            for e in entities for alias in e["aliases"]
-        ],
-        pk="alias", ignore=True,
+        [{"alias": alias, "entity_id": e["id"], "origin": "lexicon"} for e in entities for alias in e["aliases"]],
+        pk="alias",
+        ignore=True,
     )
 
 

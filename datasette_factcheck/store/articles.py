@@ -1,13 +1,15 @@
 """Storing articles: one article whole or not at all, the same content once,
 a changed article replacing its old version, and re-extraction when the
 lexicons or the user's aliases change."""
+
 import contextlib
 import hashlib
 import json
 import traceback
 from typing import NamedTuple
 
-from .. import __name__ as package, lexicon, plugins, store
+from .. import __name__ as package
+from .. import lexicon, plugins, store
 from ..extract import extract
 from ..extract.entities import Matcher
 from . import copies as duplicates
@@ -26,7 +28,9 @@ class Loader:
 
     def is_current(self, article):
         """Whether this text is stored already, read with today's lexicons and aliases."""
-        row = self.db.execute("select extracted_with from articles where content_hash = ?", [article["content_hash"]]).fetchone()
+        row = self.db.execute(
+            "select extracted_with from articles where content_hash = ?", [article["content_hash"]]
+        ).fetchone()
         return bool(row) and row[0] == self.fingerprint
 
     def store(self, article, analysed=None):
@@ -37,7 +41,8 @@ class Loader:
         claims leave or join are collected in ``self.slots`` for detection."""
         db = self.db
         previous = [
-            r[0] for r in db.execute(
+            r[0]
+            for r in db.execute(
                 "select id from articles where path = ? and ref = ? and id != ?",
                 [article["path"], article["ref"], article["id"]],
             ).fetchall()
@@ -84,7 +89,9 @@ class Loader:
         """Remove these articles (all but ``keep``, which is about to be rewritten)
         with their claims and flags, noting the slots they leave."""
         marks = ",".join("?" for _ in ids)
-        self.slots.update(r[0] for r in self.db.execute(f"select distinct slot from claims where article_id in ({marks})", ids))
+        self.slots.update(
+            r[0] for r in self.db.execute(f"select distinct slot from claims where article_id in ({marks})", ids)
+        )
         store.drop_claims(self.db, ids)
         gone = [i for i in ids if i != keep]
         if gone:
@@ -104,7 +111,8 @@ class Loader:
         """Stored articles extracted with other lexicons or aliases than now."""
         cursor = self.db.conn.execute(
             "select id, ref, path, url, title, source, author, published, language, text, content_hash "
-            "from articles where extracted_with is not ?", [self.fingerprint],
+            "from articles where extracted_with is not ?",
+            [self.fingerprint],
         )
         names = [d[0] for d in cursor.description]
         for row in cursor.fetchall():

@@ -1,5 +1,6 @@
 """Near-duplicate (syndicated) articles: a bottom-k sketch of word shingles
 finds candidates through an index, rapidfuzz confirms them."""
+
 import hashlib
 import re
 
@@ -18,7 +19,7 @@ MIN_WORDS = 25  # too short to tell a copy from two outlets' one-line items
 def sketch(text):
     """The SKETCH smallest hashes of the text's word 5-grams."""
     words = re.findall(r"\w+", text.lower())
-    grams = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    grams = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     hashes = sorted(int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big") >> 1 for g in grams)
     return hashes[:SKETCH]
 
@@ -50,7 +51,7 @@ def find_original(db, article, hashes, exclude=()):
 
 def _body(text):
     """The text without its outlet's dateline, which a copy always changes."""
-    return text[dateline(text)[1]:]
+    return text[dateline(text)[1] :]
 
 
 def store_sketch(db, article_id, hashes):

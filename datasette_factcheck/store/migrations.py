@@ -8,6 +8,7 @@ of ``schema``; databases made before migrations were recorded (no
 ``_migrations`` table) hold some or all of it, so those four add only what
 is missing and are then recorded like on a new file.
 """
+
 import copy
 import datetime
 
@@ -17,7 +18,9 @@ from .schema import ACCOUNTS_INDEXES, INDEXES, SCHEMA, SEARCHED, SKETCHES, fts_t
 # The layout m001 creates, frozen as it was when m001 was written: later
 # tables and columns come from their own migrations (m005 on), so a new
 # database and a migrated one end the same.
-M001_SCHEMA = copy.deepcopy({name: spec for name, spec in SCHEMA.items() if name not in ("events", "contradiction_claims")})
+M001_SCHEMA = copy.deepcopy(
+    {name: spec for name, spec in SCHEMA.items() if name not in ("events", "contradiction_claims")}
+)
 M001_SCHEMA["claims"]["columns"].pop("event")
 
 MIGRATIONS = {}
@@ -67,8 +70,11 @@ def m001_tables(db):
         table = db[name]
         if not table.exists():
             table.create(
-                spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys"),
-                not_null=spec.get("not_null"), defaults=spec.get("defaults"),
+                spec["columns"],
+                pk=spec["pk"],
+                foreign_keys=spec.get("foreign_keys"),
+                not_null=spec.get("not_null"),
+                defaults=spec.get("defaults"),
             )
             continue
         have = table.columns_dict
@@ -121,7 +127,9 @@ def m005_events_and_accounts(db):
     for name in ("events", "contradiction_claims"):
         spec = SCHEMA[name]
         if not db[name].exists():
-            db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys"), not_null=spec.get("not_null"))
+            db[name].create(
+                spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys"), not_null=spec.get("not_null")
+            )
     if "event" not in db["claims"].columns_dict:
         db["claims"].add_column("event", str)
     for name, columns in ACCOUNTS_INDEXES:

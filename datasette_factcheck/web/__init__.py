@@ -4,12 +4,16 @@ Every page reads with a fixed number of queries (no query per row) and every
 user value reaches SQL as a bound parameter. Output is escaped by Jinja;
 only http(s) URLs ever become links.
 """
+
 from . import article, contradiction, entity, index
 from .base import TABLES
 
 ROUTES = [
     (r"^/-/factcheck/(?P<database>[^/]+?)(\.(?P<format>json))?$", index.index),
-    (r"^/-/factcheck/(?P<database>[^/]+)/contradiction/(?P<id>[^/]+?)(\.(?P<format>json))?$", contradiction.contradiction),
+    (
+        r"^/-/factcheck/(?P<database>[^/]+)/contradiction/(?P<id>[^/]+?)(\.(?P<format>json))?$",
+        contradiction.contradiction,
+    ),
     (r"^/-/factcheck/(?P<database>[^/]+)/entity/(?P<id>[^/]+?)(\.(?P<format>json))?$", entity.entity),
     (r"^/-/factcheck/(?P<database>[^/]+)/article/(?P<id>[^/]+?)(\.(?P<format>json))?$", article.article),
 ]

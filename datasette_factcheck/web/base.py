@@ -1,5 +1,6 @@
 """What every page does first and last (as Datasette's views/base.py): find the
 database the actor may read, and answer as HTML or, at the .json URL, as JSON."""
+
 from datasette.utils import tilde_decode
 from datasette.utils.asgi import NotFound, Response
 
@@ -17,7 +18,7 @@ async def database(datasette, request):
     try:
         db = datasette.get_database(route=route)
     except KeyError:
-        raise NotFound(f"Database not found: {route}")
+        raise NotFound(f"Database not found: {route}") from None
     await compat.ensure_can_view(datasette, request.actor, db.name, TABLES)
     if not await is_factcheck_database(db):
         raise NotFound(f"{db.name} has no factcheck tables")

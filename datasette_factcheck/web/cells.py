@@ -1,10 +1,11 @@
 """render_cell for Datasette's own table and row pages of the factcheck tables."""
+
 from markupsafe import Markup
 
+from ..model import STANCE_SYMBOLS, STATUSES
 from . import compat
 from .evidence import evidence
 from .url_builder import Urls
-from ..model import STANCE_SYMBOLS, STATUSES
 
 # The tables render_cell touches, recognised by name and columns.
 ROW_SHAPES = {
@@ -29,7 +30,9 @@ def render_cell(row, value, column, table, database, datasette):
 
     if table == "claims":
         if column == "value" and row["kind"] == "stance" and value in STANCE_SYMBOLS:
-            return Markup('<span class="factcheck-stance factcheck-stance-{}">{} {}</span>').format(value, STANCE_SYMBOLS[value], value)
+            return Markup('<span class="factcheck-stance factcheck-stance-{}">{} {}</span>').format(
+                value, STANCE_SYMBOLS[value], value
+            )
         if column == "sentence" and {"start", "end", "sentence_start"} <= set(row.keys()):
             parts = evidence(value, row["start"], row["end"], row["sentence_start"])
             if parts["text"]:

@@ -18,6 +18,7 @@ matches (both lines, instance-wide or per database); on 1.0a also a
 ``permissions: factcheck-review:`` block in datasette.yaml, and the root
 actor of ``datasette --root``. Nobody else, anonymous visitors included.
 """
+
 from datasette import actor_matches_allow, hookspecs
 
 from .queries import QUERIES, is_factcheck_database
@@ -85,8 +86,13 @@ async def store_queries(datasette):
             continue
         for query_name, query in QUERIES.items():
             await datasette.add_query(
-                name, query_name, query["sql"], title=query["title"],
-                description=query["description"], is_trusted=True, source="plugin",
+                name,
+                query_name,
+                query["sql"],
+                title=query["title"],
+                description=query["description"],
+                is_trusted=True,
+                source="plugin",
             )
 
 
@@ -102,9 +108,7 @@ async def can_review(datasette, actor, database):
     if ACTIONS_API:
         from datasette.resources import DatabaseResource
 
-        return await datasette.allowed(
-            action=REVIEW, resource=DatabaseResource(database), actor=actor
-        )
+        return await datasette.allowed(action=REVIEW, resource=DatabaseResource(database), actor=actor)
     return await datasette.permission_allowed(actor, REVIEW, resource=database, default=False)
 
 
@@ -114,9 +118,7 @@ async def ensure_can_view(datasette, actor, database, tables):
         from datasette.resources import TableResource
 
         for table in tables:
-            await datasette.ensure_permission(
-                action="view-table", resource=TableResource(database, table), actor=actor
-            )
+            await datasette.ensure_permission(action="view-table", resource=TableResource(database, table), actor=actor)
         return
     for table in tables:
         await datasette.ensure_permissions(

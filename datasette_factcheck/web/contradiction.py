@@ -1,5 +1,6 @@
 """One flag's page, /-/factcheck/<database>/contradiction/<id>(.json): both sides
 with their evidence and review history; a POST to it records a review."""
+
 import json
 
 from datasette.utils import tilde_decode
@@ -29,16 +30,20 @@ async def contradiction(datasette, request):
     flag["sql"] = QUERIES["contradiction_evidence"]["sql"]
     can_review = db.is_mutable and await compat.can_review(datasette, request.actor, db.name)
     return await base.render(
-        datasette, request, "factcheck_contradiction.html", flag,
-        database=db.name, pages=urls, flag=flag, can_review=can_review, mutable=db.is_mutable,
+        datasette,
+        request,
+        "factcheck_contradiction.html",
+        flag,
+        database=db.name,
+        pages=urls,
+        flag=flag,
+        can_review=can_review,
+        mutable=db.is_mutable,
     )
 
 
 async def _post_review(datasette, request, db, urls, id):
-    wants_json = (
-        request.url_vars.get("format") == "json"
-        or "application/json" in request.headers.get("accept", "")
-    )
+    wants_json = request.url_vars.get("format") == "json" or "application/json" in request.headers.get("accept", "")
     if not db.is_mutable:
         raise Forbidden("This database is immutable: it cannot be reviewed")
     if not await compat.can_review(datasette, request.actor, db.name):
@@ -47,14 +52,14 @@ async def _post_review(datasette, request, db, urls, id):
         try:
             data = json.loads(await request.post_body())
         except ValueError:
-            raise BadRequest("Invalid JSON")
+            raise BadRequest("Invalid JSON") from None
         data = data if isinstance(data, dict) else {}
     else:
         data = await request.post_vars()
     try:
         verdict, note = review.validate(data)
     except review.InvalidReview as ex:
-        raise BadRequest(str(ex))
+        raise BadRequest(str(ex)) from None
     if not (await db.execute("select 1 from contradictions where id = ?", [id])).rows:
         raise NotFound(f"Contradiction not found: {id}")
     entry = await review.record(db, id, (request.actor or {}).get("id"), verdict, note)

@@ -1,13 +1,14 @@
 """The contradictions index, /-/factcheck/<database>(.json): the flags, filtered, sorted and paged."""
+
 import json
 
 from datasette.database import QueryInterrupted
 from datasette.utils import path_with_replaced_args
 from datasette.utils.asgi import BadRequest
 
+from ..model import KINDS, RELATIONS, STATUSES
 from . import accounts, base, listing, rows
 from .url_builder import Urls, page_url
-from ..model import KINDS, RELATIONS, STATUSES
 
 
 async def index(datasette, request):
@@ -17,8 +18,13 @@ async def index(datasette, request):
     joins = rows.CLAIMS_JOIN if sort == "date" or listing.DATE_FILTERS & set(args) else ""
     counts = await listing.counts(datasette, db, joins, where, params)
     size = request.args.get("_size") or ""
-    size = max(1, min(int(size) if size.isdigit() else datasette.setting("default_page_size"),
-                      datasette.setting("max_returned_rows")))
+    size = max(
+        1,
+        min(
+            int(size) if size.isdigit() else datasette.setting("default_page_size"),
+            datasette.setting("max_returned_rows"),
+        ),
+    )
     page_where = list(where)
     if request.args.get("_next"):
         params["_next_key"], params["_next_id"] = listing.parse_next(request.args["_next"], sort)
@@ -32,12 +38,16 @@ async def index(datasette, request):
     try:
         page = (await db.execute(page_sql, params)).rows
     except QueryInterrupted:
-        raise BadRequest("Sorting or filtering by date took too long on this many flags: narrow it with another filter first")
+        raise BadRequest(
+            "Sorting or filtering by date took too long on this many flags: narrow it with another filter first"
+        ) from None
     ids = [row["id"] for row in page[:size]]
-    details = (await db.execute(
-        f"select {rows.FLAG_SELECT} {rows.FLAG_FROM} where c.id in (select value from json_each(:ids))",
-        {"ids": json.dumps(ids)},
-    )).rows
+    details = (
+        await db.execute(
+            f"select {rows.FLAG_SELECT} {rows.FLAG_FROM} where c.id in (select value from json_each(:ids))",
+            {"ids": json.dumps(ids)},
+        )
+    ).rows
     by_id = {row["id"]: row for row in details}
     flags = await accounts.annotate(db, urls, [rows.flag(by_id[id], urls) for id in ids if id in by_id])
     next_token = listing.next_token(page[size - 1]) if len(page) > size else None
@@ -45,9 +55,14 @@ async def index(datasette, request):
     entities = (await db.execute("select id, name from entities order by name limit 1000")).rows
     events = []
     if await db.table_exists("events"):
-        events = [dict(row) for row in (await db.execute(
-            "select id, label, articles, sources, claims from events order by articles desc, label, id limit 500"
-        )).rows]
+        events = [
+            dict(row)
+            for row in (
+                await db.execute(
+                    "select id, label, articles, sources, claims from events order by articles desc, label, id limit 500"
+                )
+            ).rows
+        ]
     data = {
         "database": db.name,
         "filters": args,
@@ -60,8 +75,15 @@ async def index(datasette, request):
         "next_url": page_url(request, as_json=True, _next=next_token) if next_token else None,
     }
     return await base.render(
-        datasette, request, "factcheck_index.html", data,
-        database=db.name, pages=urls, kinds=KINDS, relations=RELATIONS, statuses=STATUSES,
+        datasette,
+        request,
+        "factcheck_index.html",
+        data,
+        database=db.name,
+        pages=urls,
+        kinds=KINDS,
+        relations=RELATIONS,
+        statuses=STATUSES,
         entities=[dict(row) for row in entities],
         next_page=page_url(request, _next=next_token) if next_token else None,
         facet_url=lambda key, value: path_with_replaced_args(request, {key: value, "_next": None}),

@@ -4,6 +4,7 @@ Filters and sort come from the query string and reach SQL only as bound
 parameters. Pages are keyset pages (after the last row's sort key and id),
 so a deep page costs what the first does.
 """
+
 import re
 
 from datasette.database import QueryInterrupted
@@ -31,10 +32,17 @@ FILTERS = {
     "since": f"{DATE_SQL} >= :since",
     "until": f"substr({DATE_SQL}, 1, 10) <= :until",
     "_search": "({} or {})".format(
-        _either("claim_a", "claim_b", "select id from claims where rowid in "
-                "(select rowid from claims_fts where claims_fts match :_search)"),
-        _either("article_a", "article_b", "select id from articles where rowid in "
-                "(select rowid from articles_fts where articles_fts match :_search)"),
+        _either(
+            "claim_a",
+            "claim_b",
+            "select id from claims where rowid in " "(select rowid from claims_fts where claims_fts match :_search)",
+        ),
+        _either(
+            "article_a",
+            "article_b",
+            "select id from articles where rowid in "
+            "(select rowid from articles_fts where articles_fts match :_search)",
+        ),
     ),
 }
 DATE_FILTERS = {"since", "until"}
@@ -43,8 +51,10 @@ SORTS = {"score": "c.score", "date": DATE_SQL}
 
 def fts_query(text):
     """Words and "quoted phrases" as FTS5 strings, so the search box never speaks FTS syntax."""
-    terms = (match.group(1) if match.group(1) is not None else match.group(2)
-             for match in re.finditer(r'"([^"]*)"?|(\S+)', text.replace("\x00", "")))
+    terms = (
+        match.group(1) if match.group(1) is not None else match.group(2)
+        for match in re.finditer(r'"([^"]*)"?|(\S+)', text.replace("\x00", ""))
+    )
     return " ".join('"' + term.replace('"', '""') + '"' for term in terms if term.strip())
 
 
@@ -99,7 +109,7 @@ def parse_next(token, sort):
         if sort == "score":
             key = float(key) if key else None
     except ValueError:
-        raise BadRequest("Invalid _next token")
+        raise BadRequest("Invalid _next token") from None
     return key, id
 
 
@@ -107,6 +117,8 @@ def after(expression, descending, key):
     """The keyset condition for rows after (key, id) in the page order."""
     op = "<" if descending else ">"
     if key is None:  # only scores are null; SQLite sorts nulls first ascending, last descending
-        return f"({expression} is null and c.id {op} :_next_id)" + ("" if descending else f" or {expression} is not null")
+        return f"({expression} is null and c.id {op} :_next_id)" + (
+            "" if descending else f" or {expression} is not null"
+        )
     condition = f"{expression} {op} :_next_key or ({expression} = :_next_key and c.id {op} :_next_id)"
     return f"({condition} or {expression} is null)" if descending else f"({condition})"

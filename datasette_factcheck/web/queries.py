@@ -75,8 +75,7 @@ order by distinct_values desc, highest - lowest desc""",
     "flags_by_outlet_pair": {
         "title": "Flags per pair of outlets",
         "description": (
-            "Which outlets contradict each other most often, split into conflicts and "
-            "changes and by review status."
+            "Which outlets contradict each other most often, split into conflicts and " "changes and by review status."
         ),
         "sql": """select
   min(coalesce(aa.source, '(unknown)'), coalesce(ab.source, '(unknown)')) as outlet_1,

@@ -1,4 +1,5 @@
 """Reviews: an append-only log; contradictions.status follows the latest entry."""
+
 import datetime
 
 VERDICTS = ("confirmed", "dismissed", "open")  # "open" re-opens a reviewed flag
@@ -27,16 +28,17 @@ async def record(db, contradiction_id, actor_id, verdict, note):
     def write(conn):
         with conn:
             cursor = conn.execute(
-                "insert into reviews (contradiction_id, actor, verdict, note, created) "
-                "values (?, ?, ?, ?, ?)",
+                "insert into reviews (contradiction_id, actor, verdict, note, created) " "values (?, ?, ?, ?, ?)",
                 [contradiction_id, actor_id, verdict, note, created],
             )
-            conn.execute(
-                "update contradictions set status = ? where id = ?", [verdict, contradiction_id]
-            )
+            conn.execute("update contradictions set status = ? where id = ?", [verdict, contradiction_id])
         return {
-            "id": cursor.lastrowid, "contradiction_id": contradiction_id, "actor": actor_id,
-            "verdict": verdict, "note": note, "created": created,
+            "id": cursor.lastrowid,
+            "contradiction_id": contradiction_id,
+            "actor": actor_id,
+            "verdict": verdict,
+            "note": note,
+            "created": created,
         }
 
     return await db.execute_write_fn(write)
@@ -45,8 +47,7 @@ async def record(db, contradiction_id, actor_id, verdict, note):
 async def history(db, contradiction_id):
     """Every review of a flag, oldest first."""
     result = await db.execute(
-        "select id, actor, verdict, note, created from reviews "
-        "where contradiction_id = ? order by id",
+        "select id, actor, verdict, note, created from reviews " "where contradiction_id = ? order by id",
         [contradiction_id],
     )
     return [dict(row) for row in result.rows]

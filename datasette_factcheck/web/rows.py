@@ -3,12 +3,25 @@
 A flag comes with both claims, their articles and subjects in one SELECT
 (FLAG_SELECT FLAG_FROM), so no page runs a query per flag.
 """
+
 from .evidence import evidence
 from .url_builder import safe_url
 
 CLAIM_COLUMNS = (
-    "id", "kind", "subject", "predicate", "value", "value_num", "qualifier", "as_of",
-    "as_of_source", "sentence", "start", "end", "sentence_start", "cue",
+    "id",
+    "kind",
+    "subject",
+    "predicate",
+    "value",
+    "value_num",
+    "qualifier",
+    "as_of",
+    "as_of_source",
+    "sentence",
+    "start",
+    "end",
+    "sentence_start",
+    "cue",
 )
 ARTICLE_COLUMNS = ("id", "ref", "title", "source", "url", "published", "language", "author")
 
@@ -25,11 +38,12 @@ DATE_SQL = (
 )
 CLAIMS_JOIN = "join claims ca on ca.id = c.claim_a join claims cb on cb.id = c.claim_b"
 FLAG_SELECT = ", ".join(
-    ["c.id", "c.kind", "c.relation", "c.status", "c.score", "c.explanation", "c.slot", "c.rule",
-     f"{DATE_SQL} as date"]
-    + columns("ca", CLAIM_COLUMNS, "a_claim_") + columns("aa", ARTICLE_COLUMNS, "a_article_")
+    ["c.id", "c.kind", "c.relation", "c.status", "c.score", "c.explanation", "c.slot", "c.rule", f"{DATE_SQL} as date"]
+    + columns("ca", CLAIM_COLUMNS, "a_claim_")
+    + columns("aa", ARTICLE_COLUMNS, "a_article_")
     + ["ea.name as a_subject_name"]
-    + columns("cb", CLAIM_COLUMNS, "b_claim_") + columns("ab", ARTICLE_COLUMNS, "b_article_")
+    + columns("cb", CLAIM_COLUMNS, "b_claim_")
+    + columns("ab", ARTICLE_COLUMNS, "b_article_")
     + ["eb.name as b_subject_name"]
 )
 FLAG_FROM = f"""from contradictions c {CLAIMS_JOIN}
@@ -60,7 +74,9 @@ def with_links(article, urls):
 
 def flag(row, urls):
     """A contradictions row with both sides, shaped for templates and JSON."""
-    flag = {key: row[key] for key in ("id", "kind", "relation", "status", "score", "explanation", "slot", "rule", "date")}
+    flag = {
+        key: row[key] for key in ("id", "kind", "relation", "status", "score", "explanation", "slot", "rule", "date")
+    }
     flag["page"] = urls.contradiction(row["id"])
     for side in "ab":
         side_article = article(row, f"{side}_article_", urls)

@@ -1,4 +1,5 @@
 """The layout of an entity's timeline SVG, computed here so the template only draws it."""
+
 import datetime
 
 from ..detect.labels import predicate_label
@@ -40,22 +41,30 @@ def timeline_chart(claims, flags):
         for claim in lane_claims:
             px = x(_day(claim["date"]))
             row = next((i for i, free_at in enumerate(row_free_at) if px >= free_at), len(row_free_at))
-            row_free_at[row:row + 1] = [px + label_width]
+            row_free_at[row : row + 1] = [px + label_width]
             py = y + 14 + row * row_height
             positions[claim["id"]] = (px, py)
-            points.append({
-                "x": px, "y": py,
-                "css": f"stance-{claim['value']}" if kind == "stance" else "number",
-                "label": claim["value"] if kind == "stance" else _number(claim),
-                "title": f"{claim['date']} · {claim['source'] or 'unknown source'}: {claim['value']}",
-                "href": claim["page"],
-            })
+            points.append(
+                {
+                    "x": px,
+                    "y": py,
+                    "css": f"stance-{claim['value']}" if kind == "stance" else "number",
+                    "label": claim["value"] if kind == "stance" else _number(claim),
+                    "title": f"{claim['date']} · {claim['source'] or 'unknown source'}: {claim['value']}",
+                    "href": claim["page"],
+                }
+            )
         height = len(row_free_at) * row_height + 8
         label = f"{kind}: {predicate_label(kind, predicate)}"
-        lanes.append({
-            "y": y, "height": height, "label_y": y + 18, "title": label,
-            "label": label if len(label) <= 36 else label[:35] + "…",
-        })
+        lanes.append(
+            {
+                "y": y,
+                "height": height,
+                "label_y": y + 18,
+                "title": label,
+                "label": label if len(label) <= 36 else label[:35] + "…",
+            }
+        )
         y += height + 6
     links = []
     for flag in flags:
@@ -63,15 +72,24 @@ def timeline_chart(claims, flags):
             (x1, y1), (x2, y2) = positions[flag["claim_a"]], positions[flag["claim_b"]]
             # Bend every link into an arc so it stays visible along a lane or between stacked points.
             bend = (min(x1, x2) - 24, (y1 + y2) / 2) if abs(x2 - x1) < 30 else ((x1 + x2) / 2, min(y1, y2) - 26)
-            links.append({
-                "path": f"M{x1},{y1} Q{bend[0]},{bend[1]} {x2},{y2}",
-                "relation": flag["relation"], "title": flag["explanation"] or flag["relation"],
-                "href": flag["page"],
-            })
+            links.append(
+                {
+                    "path": f"M{x1},{y1} Q{bend[0]},{bend[1]} {x2},{y2}",
+                    "relation": flag["relation"],
+                    "title": flag["explanation"] or flag["relation"],
+                    "href": flag["page"],
+                }
+            )
     ticks = [first + datetime.timedelta(days=round(span * i / 4)) for i in range(5)]
     return {
-        "width": left + width + 90, "height": y + 30, "axis_y": y + 4,
-        "left": left, "right": left + width, "lanes": lanes, "points": points, "links": links,
+        "width": left + width + 90,
+        "height": y + 30,
+        "axis_y": y + 4,
+        "left": left,
+        "right": left + width,
+        "lanes": lanes,
+        "points": points,
+        "links": links,
         "ticks": [{"x": x(day), "label": day.isoformat()} for day in ticks],
     }
 

@@ -1,4 +1,5 @@
 """Every URL the pages link to, built in one place (as Datasette's url_builder.py)."""
+
 import urllib.parse
 
 from datasette.utils import path_with_replaced_args, tilde_encode

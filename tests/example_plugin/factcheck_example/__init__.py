@@ -8,6 +8,7 @@ Configured in metadata.yml / datasette.yaml::
         word: sirene
         strength: 0.33
 """
+
 from datasette import hookimpl
 
 from datasette_factcheck.extension import Extractor, Rule
@@ -34,8 +35,17 @@ class WordCount(Extractor):
             n = doc.text[start:end].casefold().count(word)
             if n:
                 yield doc.claim(
-                    "number", i, start, end, str(n), "atlantis", f"mentions:{word}",
-                    value_num=float(n), qualifier="vague", value_low=0.0, value_high=float("inf"),
+                    "number",
+                    i,
+                    start,
+                    end,
+                    str(n),
+                    "atlantis",
+                    f"mentions:{word}",
+                    value_num=float(n),
+                    qualifier="vague",
+                    value_low=0.0,
+                    value_high=float("inf"),
                 )
 
 
@@ -67,4 +77,10 @@ def factcheck_rules(config):
 
 @hookimpl
 def factcheck_lexicons():
-    return [{"entities": [{"id": "atlantis", "name": "Atlantis", "kind": "country", "aliases": ["Atlantis", "Negeri Atlantis"]}]}]
+    return [
+        {
+            "entities": [
+                {"id": "atlantis", "name": "Atlantis", "kind": "country", "aliases": ["Atlantis", "Negeri Atlantis"]}
+            ]
+        }
+    ]
