@@ -6,6 +6,7 @@ space). Code compares a word of a text with a lexicon's words through
 ``norm``, and keeps a word it stores or returns in its ``fold`` form.
 """
 
+import functools
 import re
 
 
@@ -14,9 +15,14 @@ def fold(text):
     return text.casefold()
 
 
+SPACES = re.compile(r"[\s\-]+")
+
+
+@functools.lru_cache(maxsize=65536)
 def norm(text):
-    """Folded, runs of spaces and hyphens one space: the key form of every word list."""
-    return re.sub(r"[\s\-]+", " ", fold(text)).strip()
+    """Folded, runs of spaces and hyphens one space: the key form of every word
+    list. Cached: the same words are looked up again and again in an article."""
+    return SPACES.sub(" ", fold(text)).strip()
 
 
 def words_pattern(words, suffixes=(), flags=re.IGNORECASE):
