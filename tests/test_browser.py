@@ -18,9 +18,9 @@ import datasette
 import pytest
 from datasette.app import Datasette
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 from web_fixtures import build_database
 
@@ -96,10 +96,15 @@ def screenshot(browser, name):
 
 
 def click_and_wait(browser, selector):
-    """Click and wait for the next page to replace this one."""
-    page = browser.find_element(By.TAG_NAME, "html")
+    """Click and wait for the next page to replace this one: a mark set on
+    this page's window is gone once another page has loaded. (Waiting for the
+    old element to go stale races the navigation: Chrome may answer that the
+    node "does not belong to the document", an error rather than staleness.)"""
+    browser.execute_script("window.factcheckOldPage = true")
     browser.find_element(By.CSS_SELECTOR, selector).click()
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(page))
+    WebDriverWait(browser, 10, ignored_exceptions=(WebDriverException,)).until(
+        lambda b: b.execute_script("return !window.factcheckOldPage && document.readyState === 'complete'")
+    )
 
 
 def status_and_reviews(db_path, flag):
