@@ -11,15 +11,14 @@ import datetime as dt
 import random
 
 import pytest
+from babel import Locale
+from babel import dates as babel_dates
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from num2words import num2words
 
 from datasette_factcheck import lexicon
 from datasette_factcheck.extract import dates, numbers, numwords
-
-num2words = pytest.importorskip("num2words").num2words
-babel_dates = pytest.importorskip("babel.dates")
-Locale = pytest.importorskip("babel").Locale
 
 PROPERTY = settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 LANGS = ("id", "en")
