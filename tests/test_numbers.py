@@ -145,3 +145,28 @@ def test_a_number_after_a_name_with_a_unit_is_not_a_name():
 
 def test_a_headline_capitalising_every_word_still_counts():
     assert 250 in values("Korban Banjir Bertambah Menjadi 250 Orang", "id")
+
+
+@pytest.mark.parametrize(
+    "text,language,value,predicate",
+    [
+        ("A 6.1-magnitude earthquake that killed at least 90 people struck the valley.", "en", 6.1, "magnitude"),
+        ("Gempa ber-magnitudo 5,8 itu menewaskan 40 warga.", "id", 40, "dead"),
+        ("The 12-kilometre levee that failed left 30 people dead.", "en", 12, "kilometre"),
+    ],
+)
+def test_a_number_joined_to_a_word_measures_that_word(text, language, value, predicate):
+    assert values(text, language)[value]["predicate"] == predicate
+
+
+@pytest.mark.parametrize(
+    "text,language,value,predicate",
+    [
+        ("The province named four clinics in Sukaraya to treat the injured.", "en", 4, "clinics"),
+        ("Pemkab menyiapkan lima posko di Sukaraya untuk merawat korban luka.", "id", 5, "posko"),
+        ("Sebanyak 12 penambang tewas dalam longsor itu.", "id", 12, "dead"),
+        ("Officials said 40 people were injured on Monday.", "en", 40, "injured"),
+    ],
+)
+def test_a_noun_right_after_the_number_is_what_it_counts_not_a_state_further_on(text, language, value, predicate):
+    assert values(text, language)[value]["predicate"] == predicate

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from .. import lexicon
 from ..lexicon import alternation, dotted, fold, norm
 from . import numwords
+from .sentences import words
 
 
 def _digits_pattern(shared):
@@ -373,10 +374,15 @@ def _counted(doc, n, s, e, previous):
     stop = re.search(r"[,.;:!?()\"“”]", text[n.end : e])
     limit = n.end + (stop.start() if stop else e - n.end)
     limit = min(limit, n.end + 70)
+    measure = _joined_word(text, n.end)
+    if measure:  # "a 5.6-magnitude quake that killed 162": the number measures the word it is joined to
+        return lex.lookup(lex.noun_of, measure) or fold(measure), None, n.end + 1 + len(measure)
     state = lex.re["state"].search(text, n.end, limit)
     noun = lex.re["noun"].search(text, n.end, limit)
     if state and noun and state.start() > noun.start() + 40:
         state = None
+    if state and _counts_other(text, n.end, state.start(), lex):
+        state = None  # "three hospitals ... to treat the injured": the hospitals are counted
     noun_concept = lex.lookup(lex.noun_of, noun.group()) if noun else None
     concept = lex.lookup(lex.state_of, state.group()) if state else None
     if concept is None and noun_concept in (None, "people"):
@@ -406,6 +412,31 @@ def _counted(doc, n, s, e, previous):
             return None
         concept = head
     return concept, subject, limit
+
+
+# a number hyphen-joined to the word it measures: "5.6-magnitude", "10-kilometre"
+JOINED = re.compile(r"-([^\W\d_]{3,})\b")
+
+
+def _joined_word(text, at):
+    m = JOINED.match(text, at)
+    return m.group(1) if m else None
+
+
+def _counts_other(text, at, state_at, lex):
+    """Whether the number names its own thing before a state word further on: an
+    unknown noun right after it ("three hospitals"), the state more than two
+    words beyond ("... in Cianjur to treat the injured"). "12 penambang tewas",
+    the state right after the noun, still counts the dead."""
+    head = re.match(r"\s+([^\W\d_][\w-]*)", text[at:state_at])
+    if not head:
+        return False
+    key = norm(head.group(1))
+    if key in lex.sets["count_fillers"] or key in lex.sets["stopwords"] or key in lex.scales:
+        return False
+    if lex.re["noun"].match(text, at + head.start(1)) or lex.re["state"].match(text, at + head.start(1)):
+        return False
+    return len(words(text, at + head.end(), state_at)) > 2
 
 
 def _money_kind(text, start, end, lex):
