@@ -14,6 +14,8 @@ from typing import Any, Dict, List, NamedTuple, Optional, Tuple
 NUMBER, DATE, STANCE = "number", "date", "stance"
 KINDS = (NUMBER, DATE, STANCE)
 CONFLICT, CHANGE = "conflict", "change"
+# as_of_source of a stance told as history ("had denied"): it held before as_of, the article's day
+EARLIER = "earlier"
 RELATIONS = (CONFLICT, CHANGE)
 OPEN, CONFIRMED, DISMISSED = "open", "confirmed", "dismissed"
 STATUSES = (OPEN, CONFIRMED, DISMISSED)
@@ -113,10 +115,11 @@ class Account:
     day: Optional[int]
     groups: List[str]
     claims: List[dict]
+    earlier: bool = False  # told as held before its articles' day (see pairing)
 
     @property
     def key(self):
-        return (canonical(self.value), self.day)
+        return (canonical(self.value), self.day) + ((EARLIER,) if self.earlier else ())
 
 
 def canonical(value):

@@ -207,6 +207,22 @@ SCENARIOS = {
         ],
         same_entity=[("Russia", "Rusia")],
     ),
+    "stance_told_as_history": Scenario(
+        "stance_told_as_history",
+        "a denial (2 Mar) vs an undated recap that admits and tells the denial as earlier, and an "
+        "admission (6 Mar) whose sentence dates only the shooting (1 Mar): both are changes",
+        claims=[
+            Claim("denied_en.txt", "stance", "denied", "Brazil"),
+            Claim("admitted_recap_en.txt", "stance", "confirmed", "Brazil"),
+            Claim("admitted_recap_en.txt", "stance", "denied", "Brazil"),
+            Claim("admitted_id.txt", "stance", "confirmed", "Brasil"),
+        ],
+        flags=[
+            Flag("denied_en.txt", "admitted_recap_en.txt", "stance", "change", "Brazil"),
+            Flag("denied_en.txt", "admitted_id.txt", "stance", "change", "Brazil"),
+        ],
+        not_conflict=[Pair("admitted_recap_en.txt", "admitted_id.txt", "stance")],
+    ),
     "stance_silent_vs_denied": Scenario(
         "stance_silent_vs_denied",
         "'China membantah mengirim senjata ke Rusia' vs 'China declined to comment on reports "

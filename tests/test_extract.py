@@ -323,14 +323,19 @@ def test_money_is_counted_by_what_it_is_for():
     assert found[50000000]["predicate"] == "money:compensation"
 
 
-def test_a_stance_told_as_history_is_not_the_current_account():
-    found = stances(
-        "Russia acknowledged on Monday that its instructors were in Mali, days after the Kremlin denied any deployment.",
-        "en",
-        "2022-01-18",
+def test_a_stance_told_as_history_is_kept_as_earlier_not_as_the_current_account():
+    found = of_kind(
+        claims_of(
+            "Russia acknowledged on Monday that its instructors were in Mali, days after the Kremlin denied any deployment.",
+            "en",
+            "2022-01-18",
+        ),
+        "stance",
     )
-    assert found == {("russia", "confirmed")}
-    assert stances("Kapolda sebelumnya membantah bahwa polisi menembakkan gas air mata.", "id") == set()
+    when = {c["value"]: (c["as_of"], c["as_of_source"]) for c in found if c["subject"] == "russia"}
+    assert when == {"confirmed": ("2022-01-17", "sentence"), "denied": ("2022-01-18", "earlier")}
+    told = of_kind(claims_of("Kapolri sebelumnya membantah bahwa polisi menembakkan gas air mata.", "id"), "stance")
+    assert [(c["value"], c["as_of"], c["as_of_source"]) for c in told] == [("denied", None, "earlier")]
 
 
 def test_foreign_fighters_are_troops_of_their_country():

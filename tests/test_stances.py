@@ -290,3 +290,39 @@ def test_a_personal_denial_stays_the_persons():
         "Ivar Lund juga membantah keterlibatan pribadinya dalam kebakaran gudang itu."
     )
     assert stances(text) == {("norway", "denied"), ("ivar-lund", "denied")}
+
+
+# -- when a stance holds: its statement's date, not its matter's -----------------
+@pytest.mark.parametrize(
+    "text,language,as_of",
+    [
+        # the date dates what was admitted (the crash), not the admission: the article's day
+        ("Japan has admitted that its navy shot down the helicopter that crashed on Monday.", "en", "2024-10-22"),
+        (
+            "Jepang mengakui menembak jatuh helikopter itu dengan rudal pada Senin (14/10/2024) pagi.",
+            "id",
+            "2024-10-22",
+        ),
+        ("Jepang mengakui menembak jatuh helikopter yang jatuh pada Senin (14/10/2024).", "id", "2024-10-22"),
+        # the statement's own date: before the cue, a few words after it, or closing the sentence after a comma
+        ("On Monday, Japan denied that its navy shot down the helicopter.", "en", "2024-10-21"),
+        ("Japan denied on Monday that its navy shot down the helicopter.", "en", "2024-10-21"),
+        ("Jepang membantah menembak jatuh helikopter penyelamat itu, Senin (21/10/2024).", "id", "2024-10-21"),
+    ],
+)
+def test_a_stance_is_dated_by_its_statement_not_by_its_matter(text, language, as_of):
+    (claim,) = found(text, language)
+    assert claim["as_of"] == as_of
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("Japan had denied for several days that a rocket downed the helicopter.", "en"),
+        ("Sebelumnya, Jepang sempat membantah menembak jatuh helikopter itu.", "id"),
+        ("Diberitakan sebelumnya, Jepang membenarkan menembak jatuh helikopter itu.", "id"),
+    ],
+)
+def test_a_stance_told_as_history_held_before_the_article(text, language):
+    (claim,) = found(text, language)
+    assert (claim["as_of"], claim["as_of_source"]) == ("2024-10-22", "earlier")

@@ -13,14 +13,18 @@ Conflict or change (``relation``):
   admission supersedes; the other way round stays a ``conflict``;
 * a count that only grows as a story moves on (the dead, the injured, the
   evacuated: ``GROWING``) and is larger at least a day later: ``change``, the
-  later toll supersedes; two different tolls the same day stay a ``conflict``.
+  later toll supersedes; two different tolls the same day stay a ``conflict``;
+* a stance told as held earlier ("had denied for days") before another
+  account of a day not before it: ``change``; and where one side's own
+  article tells the other side's stance as its earlier one (``history``),
+  undated or not, the two are the story's history: ``change``.
 
 Which claims of unknown time may be flagged at all is ``pairing``'s rule: an
 undated claim meets others only where the slot's dated coverage lies within
 the window, so it is never a conflict with a claim months away.
 """
 
-from ..model import CHANGE, CONFLICT, NUMBER, STANCE, STANCE_LABELS, iso_day
+from ..model import CHANGE, CONFLICT, EARLIER, NUMBER, STANCE, STANCE_LABELS, iso_day
 from .labels import predicate_label
 from .pairing import account_pairs, representative
 
@@ -34,11 +38,40 @@ def compare(rule, claims, settings):
     """The flags (dicts) one rule raises over one slot's claims: one for
     each pair of accounts that disagree, with every claim of both."""
     window = settings.get("window_days", DEFAULT_WINDOW_DAYS)
+    told = history(claims)
     for acc_a, acc_b in account_pairs(claims, rule.account, rule.disagreement, window):
-        found = rule.disagreement(representative(acc_a), representative(acc_b))
+        rep_a = representative(acc_a)
+        found = rule.disagreement(rep_a, representative(acc_b, rep_a))
         if found is None:
             continue
-        yield flag(rule.kind, found.a, found.b, settings, found.strength, (acc_a, acc_b))
+        yield flag(rule.kind, found.a, found.b, settings, found.strength, (acc_a, acc_b), told)
+
+
+def history(claims):
+    """{article group: (values it tells as held earlier, values it gives as
+    now)}: "Iran had denied for days" in an article reporting the admission."""
+    told = {}
+    for c in claims:
+        before, now = told.setdefault(c["group"], (set(), set()))
+        (before if c.get("as_of_source") == EARLIER else now).add(c["value"])
+    return told
+
+
+def retells(told, earlier, later):
+    """Whether one side's own article tells the story's history from
+    ``earlier`` to ``later``: ``later``'s article tells ``earlier``'s value as
+    held before its account, or ``earlier`` is told as history by an article
+    whose account of now is ``later``'s value. Not a conflict: a change."""
+    before, _ = told.get(later["group"], ((), ()))
+    _, now = told.get(earlier["group"], ((), ()))
+    if later.get("as_of_source") == EARLIER:
+        return False
+    return earlier.get("value") in before or (earlier.get("as_of_source") == EARLIER and later.get("value") in now)
+
+
+def _order(c):
+    """Time order: by as_of, a stance told as earlier before the article's own account of that day."""
+    return (c.get("as_of") or "9999", c.get("as_of_source") != EARLIER)
 
 
 def growing(a, b):
@@ -60,7 +93,9 @@ def relation(a, b, window_days=DEFAULT_WINDOW_DAYS):
     if da is None or db is None:
         return CONFLICT, None
     gap = abs((db - da).days)
-    earlier, later = (a, b) if db > da else (b, a)
+    earlier, later = (a, b) if _order(a) < _order(b) else (b, a)
+    if earlier.get("as_of_source") == EARLIER and later.get("as_of_source") != EARLIER:
+        return CHANGE, gap  # held before its article's day, which is not after the other's
     if gap >= 1 and later.get("revision"):
         return CHANGE, gap
     if gap > window_days:
@@ -70,17 +105,23 @@ def relation(a, b, window_days=DEFAULT_WINDOW_DAYS):
     return CONFLICT, gap
 
 
-def flag(kind, a, b, settings, strength, accounts=None):
+def flag(kind, a, b, settings, strength, accounts=None, told=None):
     """A flag for claims a and b, ordered earlier first, explained; with
     ``accounts`` (the two ``model.Account`` the claims speak for), its
-    sides are every claim of each account and its key names both."""
+    sides are every claim of each account and its key names both. ``told``
+    (see ``history``) makes a conflict a change where one side's own
+    article tells the other side's stance as the earlier one."""
     window = settings.get("window_days", DEFAULT_WINDOW_DAYS)
+    told = told or {}
     if accounts is None:
         accounts = (None, None)
-    if (a.get("as_of") or "9999") > (b.get("as_of") or "9999"):
+    if _order(a) > _order(b) or (retells(told, b, a) and not retells(told, a, b)):
         a, b = b, a
         accounts = accounts[::-1]
     rel, gap = relation(a, b, window)
+    retold = rel == CONFLICT and retells(told, a, b) and not retells(told, b, a)
+    if retold:
+        rel = CHANGE
     certain = all(c.get("as_of_source") in ("sentence", "published") for c in (a, b))
     score = round(min(1.0, strength + (0.1 if certain else 0.0)), 3)
     out = {
@@ -88,7 +129,7 @@ def flag(kind, a, b, settings, strength, accounts=None):
         "claim_b": b["id"],
         "kind": kind,
         "relation": rel,
-        "explanation": explain(kind, a, b, rel, gap, window, accounts),
+        "explanation": explain(kind, a, b, rel, gap, window, accounts, retold),
         "score": score,
     }
     if accounts[0] is not None:
@@ -117,6 +158,8 @@ def _value(c):
 
 
 def _when(c):
+    if c.get("as_of_source") == EARLIER:
+        return f"before {c['as_of'][:10]}, told as earlier" if c.get("as_of") else "earlier, date unknown"
     if not c.get("as_of"):
         return "date unknown"
     how = {
@@ -141,7 +184,7 @@ def _who(c, account=None):
     return f"“{c['title']}”" if c.get("title") else (c.get("ref") or c["article_id"])
 
 
-def explain(kind, a, b, rel, gap, window=DEFAULT_WINDOW_DAYS, accounts=(None, None)):
+def explain(kind, a, b, rel, gap, window=DEFAULT_WINDOW_DAYS, accounts=(None, None), retold=False):
     what = {
         "stance": f"{a.get('subject_name') or a.get('subject') or 'The actor'} on {_pred(a)}",
         "number": f"{_pred(a)}" + (f" ({a.get('subject_name')})" if a.get("subject_name") else ""),
@@ -149,20 +192,28 @@ def explain(kind, a, b, rel, gap, window=DEFAULT_WINDOW_DAYS, accounts=(None, No
     }[kind]
     first = f"{what}: {_who(a, accounts[0])} say{'' if _many(accounts[0]) else 's'} {_value(a)} ({_when(a)}); {_who(b, accounts[1])} say{'' if _many(accounts[1]) else 's'} {_value(b)} ({_when(b)})."
     if rel == CHANGE:
-        why = f"{gap} day{'s' if gap != 1 else ''} later" + (
-            " and worded as an update"
-            if b.get("revision")
-            else (
-                " and larger, as a toll grows"
-                if growing(a, b)
-                else " and an admission after a denial or silence" if admitted(a, b) else ""
-            )
-        )
-        return first + f" The second account is {why}, so this reads as a change over time, not a disagreement."
+        return first + f" {_why_change(a, b, gap, retold)}, so this reads as a change over time, not a disagreement."
     if gap is None:
         return first + " One date is unknown, so they cannot be told apart in time: the sources disagree."
     when = "the same day" if gap == 0 else f"{gap} day{'s' if gap != 1 else ''} apart"
     return first + f" The accounts are {when}, within the {window}-day window: the sources disagree."
+
+
+def _why_change(a, b, gap, retold):
+    if retold:
+        return "The second source itself tells the first stance as the one held before"
+    if a.get("as_of_source") == EARLIER:
+        return "The first stance is told as held before the second account"
+    reason = (
+        " and worded as an update"
+        if b.get("revision")
+        else (
+            " and larger, as a toll grows"
+            if growing(a, b)
+            else " and an admission after a denial or silence" if admitted(a, b) else ""
+        )
+    )
+    return f"The second account is {gap} day{'s' if gap != 1 else ''} later{reason}"
 
 
 def _many(account):

@@ -25,7 +25,7 @@ is not flagged: it could be months from any of them.
 import bisect
 import datetime as dt
 
-from ..model import Account, canonical, iso_day
+from ..model import EARLIER, Account, canonical, iso_day
 
 NEAREST = 3  # each account meets this many of its nearest accounts of every other value
 MAX_VALUES = 40  # past this many distinct values in one slot, accounts meet their neighbours in time
@@ -44,17 +44,17 @@ def by_group(claims):
 def accounts(claims, account):
     """The slot's accounts, ordered by day (unknown last), then value. What
     one article says on each day is its account that day: an article whose
-    claims hold on two days (a denial it dates, an admission it reports) is
-    in an account of each."""
+    claims hold on two days (a denial it dates or tells as earlier, an
+    admission it reports) is in an account of each."""
     found = {}
     for g, cl in by_group(claims).items():
         by_day = {}
         for c in cl:
-            by_day.setdefault(_ordinal(c.get("as_of")), []).append(c)
-        for day, on_day in by_day.items():
-            key = (account(on_day), day)
+            by_day.setdefault(_when(c), []).append(c)
+        for (day, earlier), on_day in by_day.items():
+            key = (account(on_day), day, earlier)
             if key not in found:
-                found[key] = Account(value=key[0], day=day, groups=[], claims=[])
+                found[key] = Account(value=key[0], day=day, groups=[], claims=[], earlier=earlier)
             found[key].groups.append(g)
             found[key].claims.extend(on_day)
     return sorted(found.values(), key=lambda a: (a.day is None, a.day or 0, canonical(a.value)))
@@ -92,7 +92,8 @@ def account_pairs(claims, account, disagree, window_days):
                 if a.value != b.value and rivals(a.value, b.value):
                     met.add((i, j))
         for i, j in sorted(met):
-            yield ordered[i], ordered[j]
+            if _apart(ordered[i], ordered[j]):
+                yield ordered[i], ordered[j]
         return
     index = {id(a): i for i, a in enumerate(accs)}
     dated = {v: [a for a in group if a.day is not None] for v, group in by_value.items()}
@@ -113,16 +114,28 @@ def account_pairs(claims, account, disagree, window_days):
                 i, j = sorted((index[id(a)], index[id(b)]))
                 met.add((i, j))
     for i, j in sorted(met):
-        yield accs[i], accs[j]
+        if _apart(accs[i], accs[j]):
+            yield accs[i], accs[j]
 
 
-def representative(acc):
+def representative(acc, other=None):
     """The claims of the article that speaks for an account: the first by id
-    whose time is stated rather than inferred, else the first by id."""
-    groups = sorted(acc.groups)
+    whose time is stated rather than inferred, else the first by id; never
+    ``other``'s article where the account has another (one article's own
+    history is no disagreement between sources)."""
+    groups = sorted(g for g in acc.groups if other is None or g not in _groups(other)) or sorted(acc.groups)
     certain = {c["group"] for c in acc.claims if c.get("as_of_source") in ("sentence", "published")}
     g = next((g for g in groups if g in certain), groups[0])
     return [c for c in acc.claims if c["group"] == g]
+
+
+def _apart(a, b):
+    """Whether two accounts are not the same articles: one article's own history is no flag."""
+    return set(a.groups) != set(b.groups)
+
+
+def _groups(claims):
+    return {c["group"] for c in claims}
 
 
 def _nearest(accs, days, day):
@@ -137,6 +150,16 @@ def _nearest(accs, days, day):
             out.append(accs[lo])
             lo -= 1
     return out
+
+
+def _when(claim):
+    """(day, told as earlier) a claim holds on: a stance told as held before its
+    article's day is an account of the day before ("had denied" is not the
+    article's account of now), or of an unknown day of its own."""
+    day = _ordinal(claim.get("as_of"))
+    if claim.get("as_of_source") != EARLIER:
+        return day, False
+    return (day - 1 if day is not None else None), True
 
 
 def _ordinal(value):

@@ -177,11 +177,12 @@ class Document(Names):
         return sorted(w for w, _ in counts.most_common(most))
 
     # -- claims ------------------------------------------------------------
-    def claim(self, kind, i, start, end, value, subject=None, predicate=None, **extra):
+    def claim(self, kind, i, start, end, value, subject=None, predicate=None, when=None, **extra):
         """A ``model.Claim`` in sentence ``i``, its evidence at ``start:end``,
-        dated by the sentence (or the article); ``extra`` sets the optional fields."""
+        dated by the sentence (or the article) unless ``when`` gives (as_of,
+        as_of_source); ``extra`` sets the optional fields."""
         s, e = self.sentences[i]
-        as_of, as_of_source = self.as_of(i)
+        as_of, as_of_source = when or self.as_of(i)
         key = "|".join(str(x) for x in (self.article["id"], kind, start, end, subject, predicate, value))
         return Claim(
             id=hashlib.sha1(key.encode()).hexdigest()[:16],

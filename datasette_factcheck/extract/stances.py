@@ -11,6 +11,7 @@ import re
 from ..lexicon import fold, norm, words_pattern
 from .entities import unknown_names
 from .sentences import quote_spans, words
+from .stance_time import stance_time, told_as_history
 
 
 def claims(doc):
@@ -29,8 +30,9 @@ def claims(doc):
         for value, cs, ce, passive in _cues(doc, s, e, parts):
             clause = next(((a, b) for a, b in parts if a <= cs < b), (s, e))
             refused = _refused(doc, clause[0], cs)
-            if _modal(doc, clause[0], cs, without=_refusals(lex)) or _told_as_history(doc, s, clause[0], cs):
+            if _modal(doc, clause[0], cs, without=_refusals(lex)):
                 continue  # a conditional stays one with a refusal in it ("if X refuses to confirm")
+            when = stance_time(doc, i, cs, ce, told_as_history(doc, s, clause[0], cs, ce))
             if refused and value != "silent":  # "refused to confirm", "could not confirm", "menolak mengonfirmasi"
                 value = "denied" if _insisted(doc, clause[0], cs, text[cs:ce]) else "silent"
             if passive and _requested(doc, s, cs):
@@ -55,7 +57,7 @@ def claims(doc):
                 if (holder, value, proposition) in seen:
                     continue
                 seen.add((holder, value, proposition))
-                yield doc.claim("stance", i, cs, ce, value, holder, proposition, cue=text[cs:ce])
+                yield doc.claim("stance", i, cs, ce, value, holder, proposition, when, cue=text[cs:ce])
             last_holders = holders
         for value, cs, ce, proposition, quote in _assertions(doc, s, e, parts, quotes):
             clause = next(((a, b) for a, b in parts if a <= cs < b), (s, e))
@@ -68,7 +70,8 @@ def claims(doc):
                 if any(k[0] == holder and k[2] == proposition for k in seen):
                     continue  # the sentence's own cue already says it
                 seen.add((holder, value, proposition))
-                yield doc.claim("stance", i, cs, ce, value, holder, proposition, cue=text[cs:ce])
+                when = stance_time(doc, i, cs, ce)
+                yield doc.claim("stance", i, cs, ce, value, holder, proposition, when, cue=text[cs:ce])
 
 
 def _assertable(lex):
@@ -282,23 +285,6 @@ def _modal(doc, clause_start, cue_start, without=None):
 
 def _refusals(lex):
     return lex.memo("refusals", lambda lx: words_pattern(lx["refusals"], lx["suffixes"]))
-
-
-def _told_as_history(doc, s, clause_start, cue_start):
-    """ "days after the Kremlin denied", "Kapolda sebelumnya membantah": an
-    earlier stance retold, not the source's account of now, unless the
-    sentence dates it ("Sebelumnya, pada hari Minggu, Polri sempat membantah")."""
-    markers = [
-        m
-        for m in doc.lex.re["past"].finditer(doc.text, s, cue_start)
-        if m.start() >= clause_start
-        or not doc.text[m.end() : clause_start].strip(" ,")
-        or len(words(doc.text, m.end(), cue_start)) <= 6
-    ]
-    if not markers:
-        return False
-    since = markers[0].start()
-    return not any(since <= m.start < cue_start for _, m in doc.dates if m.precision == "day")
 
 
 def _refused(doc, clause_start, cue_start):
