@@ -326,3 +326,18 @@ def test_a_stance_is_dated_by_its_statement_not_by_its_matter(text, language, as
 def test_a_stance_told_as_history_held_before_the_article(text, language):
     (claim,) = found(text, language)
     assert (claim["as_of"], claim["as_of_source"]) == ("2024-10-22", "earlier")
+
+
+@pytest.mark.parametrize(
+    "text,language,proposition",
+    [
+        ("Japan denied that one of its rockets struck the rescue helicopter.", "en", "shot_down"),
+        ("Japan ruled out a rocket strike as the reason the rescue helicopter fell.", "en", "shot_down"),
+        ("Jepang membantah roketnya menghantam helikopter penyelamat itu.", "id", "shot_down"),
+        # without an aircraft close by, a weapon stays the weapons supplied
+        ("Japan denied supplying missiles to Russia.", "en", "weapons_supplied"),
+        ("Jepang membantah mengirim rudal ke Rusia, negara yang juga membeli helikopter.", "id", "weapons_supplied"),
+    ],
+)
+def test_a_weapon_or_attack_with_an_aircraft_close_after_it_is_the_aircraft_shot_down(text, language, proposition):
+    assert {c["predicate"] for c in found(text, language)} == {proposition}

@@ -182,7 +182,7 @@ def _assertions(doc, s, e, parts, quotes):
                             "denied" if denied else "confirmed",
                             m.start(),
                             m.end(),
-                            lex.lookup(lex.proposition_of, p.group()),
+                            _refined(doc, p, quote[1]),
                             quote,
                         )
                     )
@@ -208,7 +208,7 @@ def _assertions(doc, s, e, parts, quotes):
             continue  # hedged, someone else's stance, or a report retold
         p_clause = next(((a, b) for a, b in parts if a <= p.start() < b), (p.start(), e))
         denied = _negation_reaches(lex, between) or _denied_after(doc, lex, p.end(), p_clause[1])
-        proposition = lex.lookup(lex.proposition_of, p.group())
+        proposition = _refined(doc, p, p_clause[1])
         found.append(("denied" if denied else "confirmed", m.start(), m.end(), proposition, None))
     return found
 
@@ -437,12 +437,31 @@ def _proposition(doc, s, e, cs, ce):
     lex = doc.lex
     after = _first_proposition(doc, lex.re["proposition"], ce, e)
     if after:
-        return lex.lookup(lex.proposition_of, after.group())
+        return _refined(doc, after, e)
     before = list(_propositions(doc, lex.re["proposition"], s, cs))
     if before:
-        return lex.lookup(lex.proposition_of, before[-1].group())
+        return _refined(doc, before[-1], e)
     label = _object_phrase(doc, ce, e)
     return f"about:{label}" if label else doc.topic
+
+
+REFINING_WORDS = 10  # how close after a general proposition the specific one's object word names it
+
+
+def _refined(doc, match, e):
+    """The proposition ``match`` names, or the more specific one it refines
+    to where that one's object word follows closely ("a rocket struck the
+    helicopter": weapons -> shot down; see the lexicon's proposition_refinements)."""
+    lex = doc.lex
+    found = lex.lookup(lex.proposition_of, match.group())
+    specific = (lex["proposition_refinements"] or {}).get(found)
+    if specific:
+        objects = {norm(w) for w in (lex["proposition_objects"] or {}).get(specific, ())}
+        stop = re.search(r"[,;:.!?\"“”()]", doc.text[match.end() : e])
+        end = match.end() + stop.start() if stop else e
+        if any(norm(w) in objects for _, _, w in words(doc.text, match.end(), end)[:REFINING_WORDS]):
+            return specific
+    return found
 
 
 def _object_phrase(doc, ce, e, most=3):

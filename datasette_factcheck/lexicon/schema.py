@@ -199,6 +199,11 @@ LANGUAGE_KEYS = [
         'Words a proposition\'s surface forms need as their object, before a passive form or right after an active one ("downed the helicopter"; not "downed a drone").',
     ),
     Key(
+        "proposition_refinements",
+        Mapping(Text(r"\w+", "a proposition"), what="proposition"),
+        "A proposition that, with an object word of another close after it, is that other one: a missile that hit the plane, a strike as the cause of a plane crash are the plane shot down.",
+    ),
+    Key(
         "object_prepositions",
         WORDS,
         'A preposition right after a proposition\'s form that still leads to its object ("the downing of the helicopter").',
