@@ -166,3 +166,16 @@ def test_an_article_speaking_of_two_days_is_in_an_account_of_each():
     assert [f["relation"] for f in flags] == ["change"]
     a, b = ({c["id"] for c in side} for side in flags[0]["sides"])
     assert a == {"c2020-01-09denied", "c-other"} and b == {"c-admit"}  # the two denials, then the admission
+
+
+def test_a_growing_count_is_an_articles_largest_figure_of_the_day():
+    first_day = num(90, group="g1")
+    # the next day's article gives the new toll and the one it passed ("up from 90")
+    later = [dict(num(140, group="g2"), as_of="2022-10-03"), dict(num(90, group="g2"), as_of="2022-10-03")]
+    (found,) = compare_numbers([first_day, *later], {})
+    assert (found["relation"], found["claim_b"]) == ("change", later[0]["id"])
+
+
+def test_a_count_that_does_not_grow_keeps_every_figure():
+    homes = [dict(num(v, group=g), predicate="homes") for v, g in ((90, "g1"), (140, "g2"), (90, "g2"))]
+    assert compare_numbers(homes, {}) == []

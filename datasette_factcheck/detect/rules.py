@@ -6,6 +6,7 @@ import math
 
 from ..extension import Rule
 from ..model import DATE, NUMBER, STANCE, Disagreement
+from .compare import GROWING
 
 
 class StanceRule(Rule):
@@ -34,19 +35,30 @@ def interval(c):
     return low, high
 
 
+def current(claims):
+    """The figures an article gives as the count of its day: of a count that
+    only grows (``compare.GROWING``), its largest; the smaller ones are tolls
+    it has passed ("up from 162 the night before", a caption's older figure)."""
+    if claims and (claims[0].get("predicate") or "").split(":")[0] in GROWING:
+        return [max(claims, key=lambda c: c["value_num"])]
+    return claims
+
+
 class NumberRule(Rule):
     """Two articles disagree when no figure of one overlaps a figure of the
-    other, hedges and ranges counted; the closest pair shows it."""
+    other, hedges and ranges counted; the closest pair shows it. Of a count
+    that only grows, an article's figure is its largest (``current``)."""
 
     name, kind = "numbers", NUMBER
 
     def account(self, claims):
-        return frozenset(interval(c) for c in claims)
+        return frozenset(interval(c) for c in current(claims))
 
     def disagreement(self, claims_a, claims_b):
         if any(la <= hb and lb <= ha for la, ha in self.account(claims_a) for lb, hb in self.account(claims_b)):
             return None
-        a, b = min(((a, b) for a in claims_a for b in claims_b), key=lambda pair: _gap(*pair))
+        pairs = ((a, b) for a in current(claims_a) for b in current(claims_b))
+        a, b = min(pairs, key=lambda pair: _gap(*pair))
         return Disagreement(a, b, 0.6 + min(0.3, _gap(a, b)))
 
 
