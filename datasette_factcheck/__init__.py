@@ -78,6 +78,13 @@ def startup(datasette):  # stored queries: Datasette 1.0a
 
 
 @hookimpl
+def register_enrichments(datasette):  # datasette-enrichments, which alone calls it, when installed
+    from .web.enrichment import FactCheck
+
+    return [FactCheck()]
+
+
+@hookimpl
 def permission_allowed(datasette, actor, action, resource):  # Datasette 0.65
     return compat.permission_allowed(datasette, actor, action, resource)
 

@@ -12,12 +12,16 @@
   ``{"value": ..., "label": ...}``; 0.65 hands the plain value.
 - JSON shape: our pages build their own JSON, identical on both lines; nothing
   here reads Datasette's own (different) table JSON.
+- Plugin configuration: 0.65 reads it from metadata, 1.0a from datasette.yaml.
+- Writes: 1.0a wraps a write function in a transaction unless told not to.
 
 Who may review: whoever the ``allow_review`` allow block in the plugin config
 matches (both lines, instance-wide or per database); on 1.0a also a
 ``permissions: factcheck-review:`` block in datasette.yaml, and the root
 actor of ``datasette --root``. Nobody else, anonymous visitors included.
 """
+
+import inspect
 
 from datasette import actor_matches_allow, hookspecs
 
@@ -125,3 +129,19 @@ async def ensure_can_view(datasette, actor, database, tables):
             actor,
             [("view-table", (database, table)), ("view-database", database), "view-instance"],
         )
+
+
+def plugins_config(datasette):
+    """The instance's plugins section (plugin name -> settings), what a load's -m / -c file gives the hooks."""
+    config = getattr(datasette, "config", None)  # 1.0a: datasette.yaml
+    section = (config or {}).get("plugins") if config is not None else datasette.metadata("plugins")
+    return {name: datasette.plugin_config(name) for name in section or {}}
+
+
+async def in_write_thread(db, fn):
+    """``fn()`` in the database's write thread, between Datasette's own writes,
+    for work on its own connection: 1.0a would otherwise hold its write
+    connection in a transaction (BEGIN IMMEDIATE) around it, locking ours out."""
+    if "transaction" in inspect.signature(db.execute_write_fn).parameters:  # 1.0a
+        return await db.execute_write_fn(lambda conn: fn(), block=True, transaction=False)
+    return await db.execute_write_fn(lambda conn: fn(), block=True)
