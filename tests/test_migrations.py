@@ -106,11 +106,13 @@ def test_a_new_database_records_every_migration_and_has_the_previous_layout(tmp_
     old = master(sqlite_utils.Database(tmp_path / "old.db"))
     new = master(db)
     # the very SQL the previous code wrote, in the same order; then what m005
-    # adds: the events and contradiction_claims tables, and claims.event
+    # adds: the events and contradiction_claims tables, and claims.event; and
+    # m007: entity_merges, claims.resolved_from and entity_aliases.resolved_from
     added = [row for row in new[len(old) :]]
-    assert {row[2] for row in added} == {"events", "contradiction_claims", "claims"}
+    assert {row[2] for row in added} == {"events", "contradiction_claims", "claims", "entity_merges"}
+    later = {"claims": ', "event" TEXT, "resolved_from" TEXT)', "entity_aliases": ', "resolved_from" TEXT)'}
     unchanged = [
-        row if row[1] != "claims" else (row[0], row[1], row[2], row[3].replace(', "event" TEXT)', ")"))
+        row if row[1] not in later else (row[0], row[1], row[2], row[3].replace(later[row[1]], ")"))
         for row in new[: len(old)]
     ]
     assert unchanged == old
@@ -142,7 +144,8 @@ def test_a_database_of_the_previous_code_is_migrated_with_its_rows(tmp_path, old
     assert migrations.applied(db) == set(migrations.MIGRATIONS)
     kept = contents(db)
     assert db.execute("select distinct event from claims").fetchall() == [(None,)]  # m005's column, null
-    kept["claims"] = [row[:-1] for row in kept["claims"]]
+    kept["claims"] = [row[:-2] for row in kept["claims"]]  # m005's event and m007's resolved_from, null
+    kept["entity_aliases"] = [row[:-1] for row in kept["entity_aliases"]]
     if older:  # the column it lacked is added, null
         kept["articles"] = [row[:-1] for row in kept["articles"]]
         assert db.execute("select detected from articles").fetchall() == [(None,)]

@@ -8,6 +8,7 @@ from typing import FrozenSet, List, NamedTuple
 
 from .. import plugins, pool, store
 from ..model import Flag
+from ..store.resolve import resolve
 from . import events
 from .compare import DEFAULT_WINDOW_DAYS, compare
 
@@ -57,7 +58,7 @@ def detect(db, window_days=DEFAULT_WINDOW_DAYS, slots=None, workers=1):
     # events first, committed on their own: worker processes read claims.event
     # through their own connections, which see only what is committed
     with store.transaction(db):
-        moved = events.assign(db)
+        moved = resolve(db) | events.assign(db)
     with store.transaction(db):
         if everywhere:
             db.execute("delete from contradiction_claims")

@@ -13,6 +13,10 @@ from .migrations import migrate
 from .schema import SCHEMA, SEARCHED, insert_trigger
 
 BUSY_TIMEOUT_S = 30
+# aliases a lexicon or a user gave: not those extraction made up ('extracted')
+# nor those resolution moved ('merged'), so an article's extraction never
+# depends on what was loaded before it
+GIVEN = "(origin is null or origin not in ('extracted', 'merged'))"
 
 
 def _patiently(db, step):
@@ -155,7 +159,7 @@ def aliases(db):
     article yields never depends on what was loaded before it."""
     return db.execute(
         "select a.alias, a.entity_id, e.name from entity_aliases a "
-        "join entities e on e.id = a.entity_id where a.origin is not 'extracted'"
+        f"join entities e on e.id = a.entity_id where {GIVEN}"
     ).fetchall()
 
 

@@ -154,7 +154,7 @@ def fingerprint(db):
     for name in sorted(lexicon.raw()[0]):
         h.update(json.dumps(lexicon.raw()[0][name], sort_keys=True, default=str).encode())
     h.update(json.dumps(lexicon.entities(), sort_keys=True, default=str).encode())
-    for row in db.execute("select alias, entity_id from entity_aliases where origin is not 'extracted' order by alias"):
+    for row in db.execute(f"select alias, entity_id from entity_aliases where {store.GIVEN} order by alias"):
         h.update(f"{row[0]}={row[1]};".encode())
     for extractor in plugins.extractors():
         h.update(f"{extractor.name}:{extractor.version};".encode())

@@ -19,9 +19,11 @@ from .schema import ACCOUNTS_INDEXES, INDEXES, SCHEMA, SEARCHED, SKETCHES, fts_t
 # tables and columns come from their own migrations (m005 on), so a new
 # database and a migrated one end the same.
 M001_SCHEMA = copy.deepcopy(
-    {name: spec for name, spec in SCHEMA.items() if name not in ("events", "contradiction_claims")}
+    {name: spec for name, spec in SCHEMA.items() if name not in ("events", "contradiction_claims", "entity_merges")}
 )
 M001_SCHEMA["claims"]["columns"].pop("event")
+M001_SCHEMA["claims"]["columns"].pop("resolved_from")
+M001_SCHEMA["entity_aliases"]["columns"].pop("resolved_from")
 
 MIGRATIONS = {}
 
@@ -141,3 +143,16 @@ def m006_claims_by_slot_and_event(db):
     """Detection reads one event's claims of a slot along (slot, event): along
     the slot alone, a big subject-less slot was read once for every event."""
     db["claims"].create_index(["slot", "event"], if_not_exists=True)
+
+
+@migration
+def m007_entity_resolution(db):
+    """Entity resolution across articles (``store.resolve``): the entities it
+    merged away, and the own entity of each claim and alias it moved, so
+    every pass regroups from what extraction found."""
+    spec = SCHEMA["entity_merges"]
+    if not db["entity_merges"].exists():
+        db["entity_merges"].create(spec["columns"], pk=spec["pk"])
+    for table in ("claims", "entity_aliases"):
+        if "resolved_from" not in db[table].columns_dict:
+            db[table].add_column("resolved_from", str)

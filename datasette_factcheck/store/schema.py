@@ -33,7 +33,7 @@ SCHEMA = {
     },
     "entities": {"columns": {"id": str, "name": str, "kind": str}, "pk": "id"},
     "entity_aliases": {
-        "columns": {"alias": str, "entity_id": str, "origin": str},
+        "columns": {"alias": str, "entity_id": str, "origin": str, "resolved_from": str},
         "pk": "alias",
         "foreign_keys": [("entity_id", "entities", "id")],
     },
@@ -60,6 +60,7 @@ SCHEMA = {
             "extractor": str,
             "slot": str,
             "event": str,
+            "resolved_from": str,
         },
         "pk": "id",
         "foreign_keys": [("article_id", "articles", "id"), ("subject", "entities", "id")],
@@ -122,6 +123,11 @@ SCHEMA = {
         "pk": ("contradiction_id", "claim_id"),
         "foreign_keys": [("contradiction_id", "contradictions", "id"), ("claim_id", "claims", "id")],
         "not_null": {"side"},
+    },
+    # added by migration m007: entity resolution across articles (store.resolve)
+    "entity_merges": {
+        "columns": {"entity_id": str, "name": str, "kind": str, "canonical": str},
+        "pk": "entity_id",
     },
     "load_errors": {
         "columns": {"path": str, "reason": str, "line": int, "ref": str, "exception": str},
