@@ -17,8 +17,8 @@ undone. A false merge costs more than a split, so a name merges only:
 - as a misspelling: same kind and number of words, one word of at least
   MIN_LETTERS letters one edit away, every other word equal, no direction
   word changed, never a given name's last letter ("Dewa"/"Dewi" are a
-  brother and a sister), and of people never when one article writes
-  both names;
+  brother and a sister); the odd word rare (a typo) or both spellings of a
+  common word; and of people never when one article writes both names;
 - as a shorter form of exactly one longer name in the corpus: a person's
   words in order within one other person's (a single word of at least
   MIN_LETTERS letters, no acronym), an organisation's (two words or more)
@@ -31,6 +31,7 @@ organisations, nor with the places and countries of the lexicon.
 """
 
 import collections
+import re
 from typing import Callable, Dict, List, NamedTuple, Tuple
 
 from rapidfuzz.distance import Levenshtein
@@ -42,6 +43,7 @@ from ..model import slot_key
 
 KINDS = ("person", "organisation")
 MIN_LETTERS = 5  # a shorter word's edit or lone word is too likely another name
+TYPO_ARTICLES = 2  # a misspelt word is written in no more articles than this
 
 
 class Name(NamedTuple):
@@ -56,9 +58,11 @@ class Name(NamedTuple):
 
 
 class Corpus(NamedTuple):
-    """What resolution asks of the stored articles: how many mention all of some names."""
+    """What resolution asks of the stored articles: how many mention all of
+    some names, and whether any writes a word in lower case (a common word)."""
 
     articles: Callable[..., int]
+    lowercase: Callable[[str], bool]
 
 
 def words(name):
@@ -72,15 +76,16 @@ def within(short, long):
 
 
 def misspelt(a, b, directions):
-    """Whether word tuples ``a`` and ``b`` are one name, one word misspelt."""
+    """The two words that differ when word tuples ``a`` and ``b`` are one name
+    with one word misspelt (else None)."""
     if len(a) != len(b) or len(a) < 2:
-        return False
+        return None
     diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
     if len(diff) != 1:
-        return False
+        return None
     i = diff[0]
     x, y = a[i], b[i]
-    return (
+    ok = (
         min(len(x), len(y)) >= MIN_LETTERS
         and x.isalpha()
         and y.isalpha()
@@ -89,6 +94,17 @@ def misspelt(a, b, directions):
         and Levenshtein.distance(x, y) == 1
         and not (i == 0 and len(x) == len(y) and x[:-1] == y[:-1])
     )
+    return (x, y) if ok else None
+
+
+def _a_typo(x, y, corpus):
+    """Whether words ``x`` and ``y`` are one word: two spellings of a common
+    word (both written in lower case: "international", "internasional"), or
+    one a typo, which is rare. Two names one letter apart that coverage
+    writes again and again are two places or two people."""
+    if corpus.lowercase(x) and corpus.lowercase(y):
+        return True
+    return min(corpus.articles(x), corpus.articles(y)) <= TYPO_ARTICLES
 
 
 def plan(names: List[Name], corpus: Corpus) -> Dict[str, str]:
@@ -155,9 +171,8 @@ def _spelling_units(names, corpus, directions):
 def _variants(a, b, corpus, directions):
     """Whether two names are one misspelt; of people, only when no article
     names both (two relatives may be one letter apart, two bodies hardly)."""
-    return any(misspelt(f, g, directions) for f in a.forms for g in b.forms) and not (
-        a.kind == "person" and corpus.articles(a.name, b.name)
-    )
+    odd = next((pair for f in a.forms for g in b.forms if (pair := misspelt(f, g, directions))), None)
+    return bool(odd) and _a_typo(*odd, corpus) and not (a.kind == "person" and corpus.articles(a.name, b.name))
 
 
 def _longer(u, units, having, directions):
@@ -205,11 +220,25 @@ def _canonical(members, corpus):
 def fts_corpus(conn):
     """A ``Corpus`` over the articles' full-text index."""
 
-    def articles(*names):
-        query = " AND ".join('"' + name.replace('"', '""') + '"' for name in names)
-        return conn.execute("select count(*) from articles_fts where articles_fts match ?", [query]).fetchone()[0]
+    def match(*names):
+        return " AND ".join('"' + name.replace('"', '""') + '"' for name in names)
 
-    return Corpus(articles)
+    def articles(*names):
+        return conn.execute("select count(*) from articles_fts where articles_fts match ?", [match(*names)]).fetchone()[
+            0
+        ]
+
+    def lowercase(word):
+        written = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+        return any(
+            written.search(text)
+            for (text,) in conn.execute(
+                "select text from articles where rowid in (select rowid from articles_fts where articles_fts match ?)",
+                [match(word)],
+            )
+        )
+
+    return Corpus(articles, lowercase)
 
 
 def resolve(db):
