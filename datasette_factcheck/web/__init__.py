@@ -5,7 +5,7 @@ user value reaches SQL as a bound parameter. Output is escaped by Jinja;
 only http(s) URLs ever become links.
 """
 
-from . import article, contradiction, entity, index
+from . import article, contradiction, entity, feed, index
 from .base import TABLES
 
 ROUTES = [
@@ -16,5 +16,6 @@ ROUTES = [
     ),
     (r"^/-/factcheck/(?P<database>[^/]+)/entity/(?P<id>[^/]+?)(\.(?P<format>json))?$", entity.entity),
     (r"^/-/factcheck/(?P<database>[^/]+)/article/(?P<id>[^/]+?)(\.(?P<format>json))?$", article.article),
+    (r"^/(?P<database>[^/]+)/-/factcheck/contradiction/(?P<id>[^/]+)$", feed.flag),
 ]
 __all__ = ["ROUTES", "TABLES"]

@@ -9,6 +9,36 @@ _ENTITY_MATCHES = """(:entity = ''
     or e.name = :entity collate nocase
     or e.id in (select entity_id from entity_aliases where alias = :entity collate nocase))"""
 
+
+def _html(expr):
+    """SQL for the text of ``expr`` escaped for HTML ('' when null): feed content is HTML."""
+    escaped = f"coalesce({expr}, '')"
+    for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("''", "&#39;")):
+        escaped = f"replace({escaped}, '{char}', '{entity}')"
+    return escaped
+
+
+def _atom_time(expr):
+    """SQL for an ISO date or datetime (a year or month too) as the UTC timestamp Atom requires."""
+    return (
+        f"coalesce(strftime('%Y-%m-%dT%H:%M:%SZ', {expr}), strftime('%Y-%m-%dT%H:%M:%SZ', {expr} || '-01'), "
+        f"strftime('%Y-%m-%dT%H:%M:%SZ', {expr} || '-01-01'))"
+    )
+
+
+def _side_html(claim, article):
+    """One side of a flag as an HTML list item: outlet, date, value, the sentence, a link to an http(s) article."""
+    outlet = _html(f"coalesce({article}.source, {article}.title, {article}.id)")
+    date = _html(f"coalesce({claim}.as_of, {article}.published, 'date unknown')")
+    url = f"{article}.url"
+    link = f"""case when {url} like 'http://%' or {url} like 'https://%'
+      then ' <a href="' || {_html(url)} || '">article</a>' else '' end"""
+    return (
+        f"'<li><b>' || {outlet} || '</b>, ' || {date} || ': ' || {_html(claim + '.value')}"
+        f" || ' &#8212; &#8220;' || {_html(claim + '.sentence')} || '&#8221;' || {link} || '</li>'"
+    )
+
+
 QUERIES = {
     "open_conflicts_by_entity": {
         "title": "Open conflicts by entity",
@@ -31,6 +61,37 @@ join entities e on e.id = coalesce(ca.subject, cb.subject)
 where c.status = 'open' and c.relation = 'conflict'
   and {_ENTITY_MATCHES}
 order by e.name, c.score desc""",
+    },
+    "open_conflicts_feed": {
+        "title": "New open conflicts (feed)",
+        "description": (
+            "Open conflicts, newest first, shaped for datasette-atom: subscribe to "
+            "/DB/open_conflicts_feed.atom, or ?entity=... for one entity (any alias)."
+        ),
+        # atom_updated: the later side's date; a flag of unknown time, the last day of its event
+        "sql": f"""select
+  'urn:datasette-factcheck:contradiction:' || c.id as atom_id,
+  upper(substr(c.kind, 1, 1)) || substr(c.kind, 2) || ' conflict' || coalesce(', ' || e.name, '') || ': '
+    || ca.value || ' (' || coalesce(aa.source, aa.title, aa.id) || ') vs '
+    || cb.value || ' (' || coalesce(ab.source, ab.title, ab.id) || ')' as atom_title,
+  coalesce({_atom_time("max(coalesce(ca.as_of, aa.published, cb.as_of, ab.published), "
+                       "coalesce(cb.as_of, ab.published, ca.as_of, aa.published))")},
+           {_atom_time("(select last from events where id = coalesce(ca.event, cb.event))")},
+           '1970-01-01T00:00:00Z') as atom_updated,
+  '<p>' || {_html("c.explanation")} || '</p><ul>' || {_side_html("ca", "aa")} || {_side_html("cb", "ab")}
+    || '</ul>' as atom_content_html,
+  '-/factcheck/contradiction/' || c.id as atom_link,
+  c.id as contradiction, c.kind, e.name as entity, c.score
+from contradictions c
+join claims ca on ca.id = c.claim_a
+join claims cb on cb.id = c.claim_b
+join articles aa on aa.id = ca.article_id
+join articles ab on ab.id = cb.article_id
+left join entities e on e.id = coalesce(ca.subject, cb.subject)
+where c.status = 'open' and c.relation = 'conflict'
+  and {_ENTITY_MATCHES}
+order by atom_updated desc, c.score desc
+limit 100""",
     },
     "stance_history": {
         "title": "Stance history of an actor",
