@@ -5,7 +5,7 @@ user value reaches SQL as a bound parameter. Output is escaped by Jinja;
 only http(s) URLs ever become links.
 """
 
-from . import article, contradiction, entity, feed, index
+from . import article, claimreview, contradiction, entity, feed, index
 from .base import TABLES
 
 ROUTES = [
@@ -16,6 +16,8 @@ ROUTES = [
     ),
     (r"^/-/factcheck/(?P<database>[^/]+)/entity/(?P<id>[^/]+?)(\.(?P<format>json))?$", entity.entity),
     (r"^/-/factcheck/(?P<database>[^/]+)/article/(?P<id>[^/]+?)(\.(?P<format>json))?$", article.article),
+    (r"^/-/factcheck/(?P<database>[^/]+)/contradiction/(?P<id>[^/]+)/claimreview\.json$", claimreview.one),
+    (r"^/-/factcheck/(?P<database>[^/]+)/claimreview\.json$", claimreview.every),
     (r"^/(?P<database>[^/]+)/-/factcheck/contradiction/(?P<id>[^/]+)$", feed.flag),
 ]
 __all__ = ["ROUTES", "TABLES"]

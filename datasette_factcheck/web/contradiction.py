@@ -6,7 +6,7 @@ import json
 from datasette.utils import tilde_decode
 from datasette.utils.asgi import BadRequest, Forbidden, NotFound, Response
 
-from . import accounts, base, compat, review, rows
+from . import accounts, base, claimreview, compat, review, rows
 from .queries import QUERIES
 from .url_builder import Urls
 
@@ -28,6 +28,12 @@ async def contradiction(datasette, request):
     flag["reviews"] = await review.history(db, id)
     flag["sql_url"] = urls.query("contradiction_evidence", id=id)
     flag["sql"] = QUERIES["contradiction_evidence"]["sql"]
+    published = None  # a reviewed flag's ClaimReview, linked and embedded for search engines
+    if flag["status"] in claimreview.RATINGS and flag["reviews"]:
+        flag["claimreview_url"] = urls.claimreview(id)
+        published = claimreview.claim_review(
+            flag, flag["reviews"][-1], urls, lambda path: datasette.absolute_url(request, path)
+        )
     can_review = db.is_mutable and await compat.can_review(datasette, request.actor, db.name)
     return await base.render(
         datasette,
@@ -39,6 +45,7 @@ async def contradiction(datasette, request):
         flag=flag,
         can_review=can_review,
         mutable=db.is_mutable,
+        claimreview=published,
     )
 
 

@@ -22,6 +22,14 @@ class Urls:
     def contradiction(self, id):
         return self._page("contradiction", id)
 
+    def claimreview(self, id):
+        """A reviewed flag as ClaimReview JSON-LD."""
+        return self.contradiction(id) + "/claimreview.json"
+
+    def claimreviews(self):
+        """Every reviewed flag as ClaimReview JSON-LD."""
+        return f"{self.base}/claimreview.json"
+
     def entity(self, id):
         return self._page("entity", id)
 
