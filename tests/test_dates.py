@@ -103,3 +103,21 @@ def test_without_publication_the_year_comes_from_the_article():
 
 def test_without_any_year_or_publication_a_bare_day_stays_unresolved():
     assert dates("Ia tewas pada 3 Maret lalu.", "id", None) == {}
+
+
+def test_a_date_claim_holds_as_of_its_article_not_of_the_day_it_names():
+    found = dates("Gempa itu terjadi pada Senin (6/3/2023) siang.", "id", "2023-03-09")
+    assert (found["2023-03-06"]["as_of"], found["2023-03-06"]["as_of_source"]) == ("2023-03-09", "published")
+
+
+@pytest.mark.parametrize(
+    "text,language,value",
+    [
+        ("Pesawat kargo Brasil itu jatuh pada Selasa (7/3/2023) malam.", "id", "2023-03-07"),
+        ("The Brazilian cargo plane crashed on Tuesday, March 7, 2023.", "en", "2023-03-07"),
+        ("Dua warga Sukaraya tewas pada Selasa (7/3/2023).", "id", "2023-03-07"),
+    ],
+)
+def test_a_happenings_date_has_no_actor_so_it_compares_within_its_event(text, language, value):
+    found = dates(text, language, "2023-03-09")[value]
+    assert (found["predicate"], found["subject"]) == ("occur", None)

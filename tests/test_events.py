@@ -9,6 +9,7 @@ Indonesian and an English outlet, and a piece on the ferry fire that also
 recalls the landslide's toll (a comparison piece: its claims split by event).
 """
 
+import datetime as dt
 import json
 import re
 import sqlite3
@@ -296,3 +297,45 @@ def test_workers_see_the_events_and_flag_what_one_process_flags(tmp_path, monkey
     assert flagged(one) and flagged(two) == flagged(one)
     ids = "select id, relation from contradictions order by id"
     assert two.execute(ids).fetchall() == one.execute(ids).fetchall()
+
+
+def _row(id, published, lead, anchors):
+    return (id, id, json.dumps(anchors), published, f"outlet-{id}", lead)
+
+
+def test_chains_named_differently_join_on_a_shared_telling_figure():
+    from datasette_factcheck.detect import events
+
+    # one crash named by the airline in two leads, by a minister in two others; all give its toll, 212
+    rows = [
+        _row("a1", "2023-03-07", "Skyhaven Airways jet lost near Porto Alto", ["skyhaven", "porto"]),
+        _row("a2", "2023-03-07", "Skyhaven Airways crash leaves none alive", ["skyhaven"]),
+        _row("b1", "2023-03-08", "Minister Varela vows inquiry into the crash", ["varela"]),
+        _row("b2", "2023-03-09", "Varela names investigators", ["varela"]),
+        # a ferry fire the same week with its own toll stays apart
+        _row("c1", "2023-03-08", "Fire on the Wetar ferry", ["wetar"]),
+        _row("c2", "2023-03-09", "Wetar ferry toll rises", ["wetar"]),
+    ]
+    counts = {"a1": {212}, "a2": {212, 45}, "b1": {212}, "b2": {212}, "c1": {38}, "c2": {41}}
+    event_of, _, _, _ = events.group(rows, counts)
+    assert event_of["a1"] == event_of["a2"] == event_of["b1"] == event_of["b2"]
+    assert event_of["c1"] == event_of["c2"] != event_of["a1"]
+    # without the shared figure the two names stay two events (a false merge costs more than a split)
+    event_of, _, _, _ = events.group(rows, {})
+    assert event_of["a1"] != event_of["b1"]
+
+
+@pytest.mark.parametrize("value,telling", [(212, True), (45, True), (10, False), (500, False), (2023, False)])
+def test_a_telling_figure_is_no_round_number_nor_a_year(value, telling):
+    from datasette_factcheck.detect import events
+
+    assert bool(events.telling(value)) == telling
+
+
+def test_a_claim_moves_only_to_an_event_of_its_articles_time():
+    from datasette_factcheck.detect import events
+
+    march = (dt.date(2023, 3, 1).toordinal(), dt.date(2023, 3, 9).toordinal())
+    assert events._near(march, dt.date(2023, 3, 20).toordinal())
+    assert not events._near(march, dt.date(2021, 3, 20).toordinal())
+    assert events._near(march, None)

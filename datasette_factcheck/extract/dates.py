@@ -389,7 +389,11 @@ def _zone(name, lexicons):
 
 
 def claims(doc):
-    """Date claims: each resolved date with the event it dates (predicate) and who acts (subject)."""
+    """Date claims: each resolved date with the event it dates (predicate) and
+    who acts (subject). A date claim holds as of its article's day (the date it
+    names is its value, not its time): what one outlet says on one day is one
+    account of when things happened, whichever days it names."""
+    when = (doc.ref.isoformat(), doc.ref_source) if doc.ref else (None, None)
     for i, m in doc.dates:
         s, e = doc.sentences[i]
         event, subject = _event(doc, m, s, e)
@@ -401,8 +405,15 @@ def claims(doc):
             m.value,
             subject,
             event,
+            when,
             qualifier="weekday_mismatch" if m.weekday_mismatch else m.precision,
         )
+
+
+# The concept of a happening's own date ("terjadi", "crashed", "died"): it has no
+# actor, so its slot is its event's (claims without a subject compare within one
+# event) and not the entity named nearest, which differs from outlet to outlet.
+HAPPENED = "occur"
 
 
 def _event(doc, m, s, e):
@@ -417,6 +428,8 @@ def _event(doc, m, s, e):
         return "mention", None
     ev = best[1]
     event = lex.lookup(lex.event_of, ev.group())
+    if event == HAPPENED:
+        return event, None
     before = [x for x in doc.entities_in(s, ev.start()) if not (m.start <= x.start < m.end)]
     after = doc.entities_in(ev.end(), e)
     if before:
