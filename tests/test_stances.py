@@ -341,3 +341,17 @@ def test_a_stance_told_as_history_held_before_the_article(text, language):
 )
 def test_a_weapon_or_attack_with_an_aircraft_close_after_it_is_the_aircraft_shot_down(text, language, proposition):
     assert {c["predicate"] for c in found(text, language)} == {proposition}
+
+
+@pytest.mark.parametrize(
+    "text,language,proposition",
+    [
+        ("Polda Sukaraya membenarkan adanya penembakan antara dua anggota di markas itu.", "id", "shootout"),
+        ("Polda Sukaraya membantah kedua anggota saling tembak di markas itu.", "id", "shootout"),
+        ("Bayu Santosa akhirnya mengakui perbuatannya di depan penyidik.", "id", "involvement"),
+        ("Bayu Santosa mengaku bersalah atas kebakaran gudang itu.", "id", "involvement"),
+        ("Dana Whitfield admitted wrongdoing in the permit case.", "en", "involvement"),
+    ],
+)
+def test_shootouts_and_admitted_guilt_are_shared_propositions(text, language, proposition):
+    assert {c["predicate"] for c in found(text, language)} == {proposition}
