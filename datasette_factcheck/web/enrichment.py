@@ -48,7 +48,11 @@ class FactCheck(Enrichment):
                 choices=([] if field == "text" else [""]) + columns,  # plain strings: every WTForms reads them alike
                 default=_guess(field, columns),
                 validators=[InputRequired(), check] if field == "text" else [],
-                description="The article's body text (required)" if field == "text" else "Empty: no such column",
+                description=(
+                    "The article's body text (required)"
+                    if field == "text"
+                    else "Leave empty when the table has no such column"
+                ),
             )
             for field in from_table.FIELDS
         }

@@ -1,0 +1,71 @@
+"""Fact-checking a table from Datasette's UI, in Debian's headless Chromium:
+the table's actions menu, datasette-enrichments' picker and our form, then
+the flags appearing on the contradictions page. Screenshots go to
+test-artifacts/."""
+
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+from test_browser import SECRET, browser, click_and_wait, free_port, log_in, screenshot  # noqa: F401
+from test_enrichment import COLUMNS, TABLE, make_table, records
+
+from datasette_factcheck import store
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    db_path = tmp_path_factory.mktemp("enrich") / "newsroom.db"
+    make_table(db_path, records())
+    port = free_port()
+    # --root: root may enrich on both lines (datasette-enrichments' own rule on 0.65, root on 1.0a)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "datasette", "serve", str(db_path), "--root", "--port", str(port), "--secret", SECRET],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url + "/-/versions.json", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        process.kill()
+        raise RuntimeError(process.stdout.read().decode())
+    yield url, db_path
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_enrich_a_table_from_the_ui_and_see_flags(server, browser):  # noqa: F811
+    url, db_path = server
+    browser.delete_all_cookies()
+    log_in(browser, url, "root")
+    browser.get(f"{url}/newsroom/{TABLE}")
+    browser.find_element(By.CSS_SELECTOR, "details.actions-menu-links summary").click()
+    click_and_wait(browser, f'a[href="/-/enrich/newsroom/{TABLE}"]')
+    screenshot(browser, "enrich-1-picker")
+    click_and_wait(browser, f'a[href="/-/enrich/newsroom/{TABLE}/factcheck"]')
+    assert "Fact-check claims" in browser.find_element(By.TAG_NAME, "h2").text
+    for field, column in COLUMNS.items():
+        Select(browser.find_element(By.NAME, f"{field}_column")).select_by_value(column)
+    screenshot(browser, "enrich-2-form")
+    click_and_wait(browser, 'form input[type="submit"][value="Enrich data"]')
+    assert "Enrichment started: Fact-check claims" in browser.find_element(By.CSS_SELECTOR, ".message-info").text
+
+    def flags(b):
+        b.get(f"{url}/-/factcheck/newsroom")
+        return b.find_elements(By.CSS_SELECTOR, "article.fc-flag")
+
+    WebDriverWait(browser, 60, poll_frequency=1).until(flags)
+    screenshot(browser, "enrich-3-flags")
+    db = store.open_db(str(db_path))
+    assert db.execute("select status from _enrichment_jobs").fetchone()[0] == "finished"
+    assert db.execute("select count(*) from articles").fetchone()[0] == len(records())
+    assert len(flags(browser)) == min(db.execute("select count(*) from contradictions").fetchone()[0], 100)  # one page
