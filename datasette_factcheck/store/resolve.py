@@ -6,7 +6,9 @@ misspelt surname ("Dewi Kartiko" for "Dewi Kartika"), a shorter form
 ("Bayu Santosa", "Santosa" for "Bayu Santosa Wiranegara") or a shortened
 company name ("Nusantara Airways" for "Nusantara International Airways")
 stays an entity of its own. ``resolve`` merges them, after the articles are
-stored and before detection compares claims by subject.
+stored and before detection compares claims by subject (``detect`` calls
+it first). It is a pass over stored rows, so it lives with the store:
+extraction sees one article, detection only reads the claims.
 
 It is a function of the names stored, never of the order they came in:
 each pass regroups every name extraction found (a merged-away entity is
