@@ -170,3 +170,22 @@ def test_a_number_joined_to_a_word_measures_that_word(text, language, value, pre
 )
 def test_a_noun_right_after_the_number_is_what_it_counts_not_a_state_further_on(text, language, value, predicate):
     assert values(text, language)[value]["predicate"] == predicate
+
+
+@pytest.mark.parametrize(
+    "text,language,value,predicate",
+    [
+        ("Ia berdalih Bayu menembak Anton sebanyak lima kali hingga tewas.", "id", 5, "kali"),
+        ("The flood came less than two months after 40 people died in a fire.", "en", 2, "months"),
+        ("Sebanyak 39 orang hilang itu terdiri atas 32 warga Desa Sukamaju.", "id", 32, "missing:part"),
+        ("Sebanyak 39 orang hilang itu terdiri atas 32 warga Desa Sukamaju.", "id", 39, "missing"),
+        ("Korban tewas 120 orang, termasuk 12 anak-anak.", "id", 120, "dead"),
+    ],
+)
+def test_frequencies_spans_and_parts_are_not_the_total(text, language, value, predicate):
+    assert values(text, language)[value]["predicate"] == predicate
+
+
+def test_a_nationality_counted_is_that_countrys_figure_not_the_total():
+    found = values("Officials said four Britons died, and all 140 on board, including 30 Brazilians.", "en")
+    assert (found[4]["subject"], found[30]["subject"]) == ("united-kingdom", "brazil")

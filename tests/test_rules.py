@@ -179,3 +179,11 @@ def test_a_growing_count_is_an_articles_largest_figure_of_the_day():
 def test_a_count_that_does_not_grow_keeps_every_figure():
     homes = [dict(num(v, group=g), predicate="homes") for v, g in ((90, "g1"), (140, "g2"), (90, "g2"))]
     assert compare_numbers(homes, {}) == []
+
+
+def test_a_running_tally_a_day_later_is_an_update_either_way():
+    missing = [dict(num(36), predicate="missing"), dict(num(11, group="g2"), predicate="missing", as_of="2022-10-04")]
+    (found,) = compare_numbers(missing, {})
+    assert found["relation"] == "change" and "running tally" in found["explanation"]
+    same_day = [dict(num(36), predicate="missing"), dict(num(11, group="g2"), predicate="missing")]
+    assert compare_numbers(same_day, {})[0]["relation"] == "conflict"

@@ -11,9 +11,11 @@ Conflict or change (``relation``):
 * an actor who is reported to confirm (admit) at least a day after being
   reported to deny or stay silent has changed stance: ``change``, the
   admission supersedes; the other way round stays a ``conflict``;
-* a count that only grows as a story moves on (the dead, the injured, the
-  evacuated: ``GROWING``) and is larger at least a day later: ``change``, the
-  later toll supersedes; two different tolls the same day stay a ``conflict``;
+* a count that only grows as a story moves on (the dead, the injured:
+  ``GROWING``) and is larger at least a day later, or any other figure of a
+  running tally (the missing: ``RUNNING``) at least a day
+  later: ``change``, the later figure supersedes; two different figures the
+  same day stay a ``conflict``;
 * a stance told as held earlier ("had denied for days") before another
   account of a day not before it: ``change``; and where one side's own
   article tells the other side's stance as its earlier one (``history``),
@@ -32,6 +34,10 @@ DEFAULT_WINDOW_DAYS = 7
 # What is counted in these slots accumulates as a story moves on: a larger
 # figure on a later day supersedes the earlier one rather than contradicting it.
 GROWING = {"dead", "injured", "casualties", "arrested"}
+# Running tallies of a happening move either way as it is counted (the missing
+# rise as reports come in and fall as people are found): a different figure at
+# least a day later is the tally updated, not a disagreement.
+RUNNING = {"missing"}
 
 
 def compare(rule, claims, settings):
@@ -75,11 +81,14 @@ def _order(c):
 
 
 def growing(a, b):
-    """Whether b, the later claim, is a larger figure of a count that only grows."""
+    """Whether b, the later claim, is a larger figure of a count that only
+    grows, or another figure of a running tally (``RUNNING``)."""
     if a.get("kind") != NUMBER or b.get("value_num") is None or a.get("value_num") is None:
         return False
+    if a.get("predicate") != b.get("predicate"):
+        return False
     base = (a.get("predicate") or "").split(":")[0]
-    return base in GROWING and b["value_num"] > a["value_num"] and a.get("predicate") == b.get("predicate")
+    return (base in GROWING and b["value_num"] > a["value_num"]) or base in RUNNING
 
 
 def admitted(a, b):
@@ -204,15 +213,14 @@ def _why_change(a, b, gap, retold):
         return "The second source itself tells the first stance as the one held before"
     if a.get("as_of_source") == EARLIER:
         return "The first stance is told as held before the second account"
-    reason = (
-        " and worded as an update"
-        if b.get("revision")
-        else (
-            " and larger, as a toll grows"
-            if growing(a, b)
-            else " and an admission after a denial or silence" if admitted(a, b) else ""
-        )
-    )
+    if b.get("revision"):
+        reason = " and worded as an update"
+    elif growing(a, b):
+        reason = " and larger, as a toll grows" if b["value_num"] > a["value_num"] else ", a running tally updated"
+    elif admitted(a, b):
+        reason = " and an admission after a denial or silence"
+    else:
+        reason = ""
     return f"The second account is {gap} day{'s' if gap != 1 else ''} later{reason}"
 
 

@@ -351,6 +351,7 @@ def _qualifier(doc, n, s, e, concept):
     part = bool(
         lex.re["subset"].search(text, n.end, min(e, n.end + 30))
         or lex.re["subset"].search(text, max(s, n.start - 25), n.start)
+        or lex.re["part"].search(text, max(s, n.start - 25), n.start)
     )
     if concept in lex.sets["aspect_nouns"]:
         if lex.re["plan"].search(text, max(clause_start, n.start - 60), n.start):
@@ -377,6 +378,9 @@ def _counted(doc, n, s, e, previous):
     measure = _joined_word(text, n.end)
     if measure:  # "a 5.6-magnitude quake that killed 162": the number measures the word it is joined to
         return lex.lookup(lex.noun_of, measure) or fold(measure), None, n.end + 1 + len(measure)
+    span = _span_word(text, n.end, lex)
+    if span:  # "menembak lima kali hingga tewas", "two months after 134 died": how often, how long
+        return fold(span.group(1)), None, n.end + span.end()
     state = lex.re["state"].search(text, n.end, limit)
     noun = lex.re["noun"].search(text, n.end, limit)
     if state and noun and state.start() > noun.start() + 40:
@@ -423,6 +427,13 @@ def _joined_word(text, at):
     return m.group(1) if m else None
 
 
+def _span_word(text, at, lex):
+    """The frequency or time-span word right after a number ("kali", "times", "months"), as a match."""
+    m = re.match(r"\s+([^\W\d_][\w-]*)", text[at : at + 40])
+    spans = lex.memo("span_words", lambda lx: lx.sets["frequency_words"] | {norm(u) for u in lx["relative_units"]})
+    return m if m and norm(m.group(1)) in spans else None
+
+
 def _counts_other(text, at, state_at, lex):
     """Whether the number names its own thing before a state word further on: an
     unknown noun right after it ("three hospitals"), the state more than two
@@ -449,8 +460,8 @@ def _subject(doc, n, s, limit, counted):
     "tentara Rusia", "dari Korut"), else the actor of its clause ("Korut mengirim
     12.000"), never a place ("in Turkey killed 40")."""
     for start, _end, entity, _ in doc.entities_in(n.end, limit):
-        if counted and start < counted.start():
-            return entity
+        if (counted and start < counted.start()) or not doc.text[n.end : start].strip():
+            return entity  # "10,000 North Korean troops", "including 30 Brazilians"
         between = norm(doc.text[(counted.end() if counted else n.end) : start]).split()
         if counted and (
             not between or between[-1] in doc.lex.sets["agent_markers"] or between[-1] in doc.lex.sets["origin_markers"]

@@ -215,6 +215,7 @@ class Lexicon(_Words):
                 "title": p(d["titles"]),
                 "idiom": p(d["idioms"]),
                 "subset": p(d["subset_markers"]),
+                "part": p(d["part_markers"]),
                 "plan": p(d["plan_markers"]),
                 "future": p(d["future_markers"]),
                 "past": p(d["past_markers"]),

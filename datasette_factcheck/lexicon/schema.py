@@ -171,7 +171,12 @@ LANGUAGE_KEYS = [
     ),
     Key("idioms", WORDS, "Phrases whose number word is an idiom, not a count."),
     Key("count_fillers", WORDS, "Words of a counted phrase that carry no meaning for the slot."),
-    Key("subset_markers", WORDS, 'Marks a part of a larger whole ("1.500 di antaranya").'),
+    Key("subset_markers", WORDS, 'After a number, marks it a part of a larger whole ("1.500 di antaranya").'),
+    Key(
+        "part_markers",
+        WORDS,
+        'Before a number, marks it a part of a total named before ("termasuk 12 anak", "including 63").',
+    ),
     Key("plan_markers", WORDS, "Marks a figure planned or decided rather than already true."),
     Key("done_markers", WORDS, "Marks a figure already in place."),
     Key(
@@ -182,6 +187,11 @@ LANGUAGE_KEYS = [
     ),
     Key("count_nouns", Groups(), "What numbers count: concept -> surface words.", required=True),
     Key("count_states", Groups(), "States a count is in (dead, injured): concept -> surface words.", required=True),
+    Key(
+        "frequency_words",
+        WORDS,
+        'A number followed by one of these counts occurrences ("lima kali", "five times"), never a state named after it.',
+    ),
     Key("money_kinds", Groups(), "What an amount of money is for: kind -> surface words."),
     Key("origin_markers", WORDS, 'Words between a counted noun and the entity it comes from ("tentara asal Rusia").'),
     # stances
