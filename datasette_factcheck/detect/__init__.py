@@ -9,7 +9,7 @@ from typing import FrozenSet, List, NamedTuple
 from .. import plugins, pool, store
 from ..model import Flag
 from ..store.resolve import resolve
-from . import events
+from . import events, timing
 from .compare import DEFAULT_WINDOW_DAYS, compare
 
 CLAIMS = """
@@ -59,6 +59,7 @@ def detect(db, window_days=DEFAULT_WINDOW_DAYS, slots=None, workers=1):
     # through their own connections, which see only what is committed
     with store.transaction(db):
         moved = resolve(db) | events.assign(db)
+        moved |= timing.infer(db.conn)
     with store.transaction(db):
         if everywhere:
             db.execute("delete from contradiction_claims")

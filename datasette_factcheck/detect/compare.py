@@ -175,6 +175,7 @@ def _when(c):
         "sentence": "stated in the sentence",
         "published": "publication date",
         "inferred": "inferred from the article",
+        "event": "inferred from its event's dates",
     }
     return f"{c['as_of'][:10]}, {how.get(c.get('as_of_source'), 'date')}"
 
