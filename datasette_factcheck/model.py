@@ -69,6 +69,7 @@ class Claim:
     qualifier: Optional[str] = None
     cue: Optional[str] = None
     extractor: Optional[str] = None
+    speaker: Optional[str] = None  # the person who said it for the body that holds it
 
     def __post_init__(self):
         if self.kind not in KINDS:

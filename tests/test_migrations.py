@@ -107,10 +107,14 @@ def test_a_new_database_records_every_migration_and_has_the_previous_layout(tmp_
     new = master(db)
     # the very SQL the previous code wrote, in the same order; then what m005
     # adds: the events and contradiction_claims tables, and claims.event; and
-    # m007: entity_merges, claims.resolved_from and entity_aliases.resolved_from
+    # m007: entity_merges, claims.resolved_from and entity_aliases.resolved_from;
+    # m008: claims.speaker
     added = [row for row in new[len(old) :]]
     assert {row[2] for row in added} == {"events", "contradiction_claims", "claims", "entity_merges"}
-    later = {"claims": ', "event" TEXT, "resolved_from" TEXT)', "entity_aliases": ', "resolved_from" TEXT)'}
+    later = {
+        "claims": ', "event" TEXT, "resolved_from" TEXT, "speaker" TEXT)',
+        "entity_aliases": ', "resolved_from" TEXT)',
+    }
     unchanged = [
         row if row[1] not in later else (row[0], row[1], row[2], row[3].replace(later[row[1]], ")"))
         for row in new[: len(old)]
@@ -144,7 +148,7 @@ def test_a_database_of_the_previous_code_is_migrated_with_its_rows(tmp_path, old
     assert migrations.applied(db) == set(migrations.MIGRATIONS)
     kept = contents(db)
     assert db.execute("select distinct event from claims").fetchall() == [(None,)]  # m005's column, null
-    kept["claims"] = [row[:-2] for row in kept["claims"]]  # m005's event and m007's resolved_from, null
+    kept["claims"] = [row[:-3] for row in kept["claims"]]  # m005's event, m007's resolved_from, m008's speaker: null
     kept["entity_aliases"] = [row[:-1] for row in kept["entity_aliases"]]
     if older:  # the column it lacked is added, null
         kept["articles"] = [row[:-1] for row in kept["articles"]]

@@ -355,3 +355,24 @@ def test_a_weapon_or_attack_with_an_aircraft_close_after_it_is_the_aircraft_shot
 )
 def test_shootouts_and_admitted_guilt_are_shared_propositions(text, language, proposition):
     assert {c["predicate"] for c in found(text, language)} == {proposition}
+
+
+@pytest.mark.parametrize(
+    "text,holder,speaker",
+    [
+        # named with the body they speak for: the body holds it, the person said it
+        (
+            "Juru bicara Polri Irjen Bayu Santosa membantah aparat menembakkan gas air mata.",
+            "indonesian-police",
+            "bayu-santosa",
+        ),
+        # a person of no known body speaks for themself (other articles may say for whom)
+        ("Bayu Santosa membantah aparat menembakkan gas air mata.", "bayu-santosa", "bayu-santosa"),
+        # a personal matter is the person's own, said for no one
+        ("Bayu Santosa membantah keterlibatan pribadinya dalam penembakan gas air mata.", "bayu-santosa", None),
+        ("Jepang membantah roketnya menghantam helikopter penyelamat itu.", "japan", None),
+    ],
+)
+def test_the_person_speaking_for_a_body_is_kept_as_its_speaker(text, holder, speaker):
+    (claim,) = found(text, "id")
+    assert (claim["subject"], claim["speaker"]) == (holder, speaker)

@@ -187,6 +187,15 @@ class Names:
             return None
         return self.mentions[k].entity if self.voice_of(self.mentions[k]) else None
 
+    def kind_of(self, entity):
+        """An entity's kind (person, organisation, ...): as this article found it, else as the lexicon gives it."""
+        row = self.new_entities.get(entity)
+        if row:
+            return row["kind"]
+        return self.lex.memo("entity_kinds", lambda lx: {e["id"]: e.get("kind") for e in lexicon.entities()}).get(
+            entity
+        )
+
     def voice_of(self, mention):
         """Whether a person named after this mention speaks for it: not when a
         unit's name comes before it ("Kepala Satuan Logistik Polri X" heads a unit)."""

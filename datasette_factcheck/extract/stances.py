@@ -48,17 +48,16 @@ def claims(doc):
                 holders = _quoted_holders(doc, s, e, quote, last_holders)
             else:
                 holders = _holders(doc, s, cs, ce, clause, parts, passive)
-            if not _personal(doc, ce, clause[1]):  # "membantah keterlibatan pribadinya" stays the person's
-                holders = list(dict.fromkeys(doc.body_of.get(h, h) for h in holders))
-            if not holders:
+            spoken = _spoken(doc, holders, _personal(doc, ce, clause[1]), (s, cs))
+            if not spoken:
                 continue
             proposition = _proposition(doc, s, e, cs, ce)
-            for holder in holders:
+            for holder, speaker in spoken.items():
                 if (holder, value, proposition) in seen:
                     continue
                 seen.add((holder, value, proposition))
-                yield doc.claim("stance", i, cs, ce, value, holder, proposition, when, cue=text[cs:ce])
-            last_holders = holders
+                yield doc.claim("stance", i, cs, ce, value, holder, proposition, when, cue=text[cs:ce], speaker=speaker)
+            last_holders = list(spoken)
         for value, cs, ce, proposition, quote in _assertions(doc, s, e, parts, quotes):
             clause = next(((a, b) for a, b in parts if a <= cs < b), (s, e))
             found = (
@@ -66,12 +65,43 @@ def claims(doc):
                 if quote
                 else _holders(doc, s, cs, ce, clause, parts, False)
             )
-            for holder in dict.fromkeys(doc.body_of.get(h, h) for h in found):
+            for holder, speaker in _spoken(doc, found, False, (s, cs)).items():
                 if any(k[0] == holder and k[2] == proposition for k in seen):
                     continue  # the sentence's own cue already says it
                 seen.add((holder, value, proposition))
                 when = stance_time(doc, i, cs, ce)
-                yield doc.claim("stance", i, cs, ce, value, holder, proposition, when, cue=text[cs:ce])
+                yield doc.claim("stance", i, cs, ce, value, holder, proposition, when, cue=text[cs:ce], speaker=speaker)
+
+
+def _spoken(doc, holders, personal, before):
+    """{holder: speaker} for the actors of a stance: a person speaking for a
+    body they are named with ("Kapolri Jenderal X") makes the body the holder
+    and is kept as its speaker, as is such a person named before the cue
+    (``before``: the span from the sentence's start to the cue) where the body
+    itself is the actor found; a person of no known body is their own speaker
+    (other articles may say whom they speak for: ``store.resolve``); a
+    personal matter ("his own role") stays the person's, with no speaker."""
+    out = {}
+    for h in holders:
+        body = None if personal else doc.body_of.get(h)
+        if body:
+            out.setdefault(body, h)
+        elif not personal and doc.kind_of(h) == "person":
+            out.setdefault(h, h)
+        else:
+            out.setdefault(h, None if personal else _voice(doc, h, *before))
+    return out
+
+
+def _voice(doc, body, start, end):
+    """The person of ``body`` (``doc.body_of``) named last in text[start:end], if any."""
+    text, found = doc.text[start:end], []
+    for person, of in doc.body_of.items():
+        if of == body:
+            at = max((text.rfind(a) for a in doc.new_entities.get(person, {}).get("aliases", ())), default=-1)
+            if at >= 0:
+                found.append((at, person))
+    return max(found)[1] if found else None
 
 
 def _assertable(lex):

@@ -23,6 +23,7 @@ M001_SCHEMA = copy.deepcopy(
 )
 M001_SCHEMA["claims"]["columns"].pop("event")
 M001_SCHEMA["claims"]["columns"].pop("resolved_from")
+M001_SCHEMA["claims"]["columns"].pop("speaker")
 M001_SCHEMA["entity_aliases"]["columns"].pop("resolved_from")
 
 MIGRATIONS = {}
@@ -156,3 +157,13 @@ def m007_entity_resolution(db):
     for table in ("claims", "entity_aliases"):
         if "resolved_from" not in db[table].columns_dict:
             db[table].add_column("resolved_from", str)
+
+
+@migration
+def m008_claim_speakers(db):
+    """``claims.speaker``: the person named speaking for the body that holds a
+    stance ("Juru bicara Polda X, Kombes Y, membantah": held by the Polda, said
+    by Y), kept so the page can name them and other articles can learn whom
+    they speak for."""
+    if "speaker" not in db["claims"].columns_dict:
+        db["claims"].add_column("speaker", str)

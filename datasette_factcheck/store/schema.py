@@ -61,6 +61,7 @@ SCHEMA = {
             "slot": str,
             "event": str,
             "resolved_from": str,
+            "speaker": str,
         },
         "pk": "id",
         "foreign_keys": [("article_id", "articles", "id"), ("subject", "entities", "id")],
