@@ -8,6 +8,7 @@ from typing import FrozenSet, List, NamedTuple
 
 from .. import plugins, pool, store
 from ..model import Flag
+from ..store import speakers
 from ..store.resolve import resolve
 from . import events, timing
 from .compare import DEFAULT_WINDOW_DAYS, compare
@@ -58,7 +59,7 @@ def detect(db, window_days=DEFAULT_WINDOW_DAYS, slots=None, workers=1):
     # events first, committed on their own: worker processes read claims.event
     # through their own connections, which see only what is committed
     with store.transaction(db):
-        moved = resolve(db) | events.assign(db)
+        moved = resolve(db) | speakers.attribute(db.conn) | events.assign(db)
         moved |= timing.infer(db.conn)
     with store.transaction(db):
         if everywhere:
