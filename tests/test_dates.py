@@ -121,3 +121,10 @@ def test_a_date_claim_holds_as_of_its_article_not_of_the_day_it_names():
 def test_a_happenings_date_has_no_actor_so_it_compares_within_its_event(text, language, value):
     found = dates(text, language, "2023-03-09")[value]
     assert (found["predicate"], found["subject"]) == ("occur", None)
+
+
+def test_a_closing_date_dates_the_main_clause_not_a_happening_named_after_a_preposition():
+    found = dates("Petugas memeriksa puing-puing dari kecelakaan pesawat itu, Rabu (8/3/2023).", "id", "2023-03-09")
+    assert found["2023-03-08"]["predicate"] == "mention"
+    found = dates("Pesawat kargo itu jatuh di dekat bandara, Rabu (8/3/2023).", "id", "2023-03-09")
+    assert found["2023-03-08"]["predicate"] == "occur"

@@ -410,6 +410,15 @@ def claims(doc):
         )
 
 
+def _governed(text, s, at, lex):
+    """Whether the word at ``at`` follows a preposition, a determiner between
+    allowed ("dari kecelakaan", "of the crash")."""
+    before = [norm(w) for w in re.findall(r"[\w'’-]+", text[max(s, at - 30) : at])]
+    if before and before[-1] in lex.sets["determiners"]:
+        before.pop()
+    return bool(before) and before[-1] in lex.sets["prepositions"]
+
+
 # The concept of a happening's own date ("terjadi", "crashed", "died"): it has no
 # actor, so its slot is its event's (claims without a subject compare within one
 # event) and not the entity named nearest, which differs from outlet to outlet.
@@ -420,7 +429,10 @@ def _event(doc, m, s, e):
     """The event word nearest the date in its sentence, and the entity acting in it."""
     lex, text = doc.lex, doc.text
     best = None
+    closing = not text[m.end : e].strip(' .)"”’') and text[s : m.start].rstrip().endswith(",")
     for ev in lex.re["event"].finditer(text, s, e):
+        if closing and _governed(text, s, ev.start(), lex):
+            continue  # "Petugas melihat puing-puing dari kecelakaan itu, Rabu (8/1)": the looking's day
         distance = ev.start() - m.end if ev.start() >= m.end else m.start - ev.end()
         if best is None or distance < best[0]:
             best = (distance, ev)
