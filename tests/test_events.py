@@ -339,3 +339,22 @@ def test_a_claim_moves_only_to_an_event_of_its_articles_time():
     assert events._near(march, dt.date(2023, 3, 20).toordinal())
     assert not events._near(march, dt.date(2021, 3, 20).toordinal())
     assert events._near(march, None)
+
+
+def test_a_bare_count_of_people_is_never_compared(tmp_path):
+    records = [
+        {
+            "id": f"p{i}",
+            "published": "2023-03-07",
+            "source": f"Outlet {i}",
+            "language": "id",
+            "title": "Longsor Kalimaro",
+            "text": f"Longsor Kalimaro: sebanyak {n} orang tertimbun reruntuhan, kata petugas.",
+        }
+        for i, n in ((1, 25), (2, 40))
+    ]
+    path = tmp_path / "people.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    conn = load(tmp_path / "people.db", path)
+    assert [r[0] for r in conn.execute("select predicate from claims where kind = 'number'")] == ["people", "people"]
+    assert conn.execute("select count(*) from contradictions").fetchone()[0] == 0

@@ -189,3 +189,21 @@ def test_frequencies_spans_and_parts_are_not_the_total(text, language, value, pr
 def test_a_nationality_counted_is_that_countrys_figure_not_the_total():
     found = values("Officials said four Britons died, and all 140 on board, including 30 Brazilians.", "en")
     assert (found[4]["subject"], found[30]["subject"]) == ("united-kingdom", "brazil")
+
+
+@pytest.mark.parametrize(
+    "text,language,value,predicate",
+    [
+        ("Kapal feri yang tenggelam membawa 65 orang, kata petugas.", "id", 65, "aboard"),
+        ("The ferry that sank was carrying 53 people, officials said.", "en", 53, "aboard"),
+        ("All 140 people on board were killed.", "en", 140, "dead"),
+        ("Sebanyak 25 orang tertimbun reruntuhan di Desa Sukamaju.", "id", 25, "people"),
+    ],
+)
+def test_people_on_board_are_their_own_count_and_bare_people_a_vague_one(text, language, value, predicate):
+    assert values(text, language)[value]["predicate"] == predicate
+
+
+def test_a_measure_is_no_count_a_later_bare_number_refers_back_to():
+    found = values("A 5.6-magnitude quake struck. The number of damaged houses had increased to 8,151.", "en")
+    assert found[8151]["predicate"] != "magnitude"

@@ -187,3 +187,16 @@ def test_a_running_tally_a_day_later_is_an_update_either_way():
     assert found["relation"] == "change" and "running tally" in found["explanation"]
     same_day = [dict(num(36), predicate="missing"), dict(num(11, group="g2"), predicate="missing")]
     assert compare_numbers(same_day, {})[0]["relation"] == "conflict"
+
+
+def test_an_actors_dates_told_years_apart_are_two_happenings_not_a_change():
+    from datasette_factcheck.detect.rules import DateRule
+
+    def told(value, as_of, group):
+        return {"value": value, "as_of": as_of, "qualifier": "day", "group": group}
+
+    assert (
+        DateRule().disagreement([told("2020-01-08", "2020-01-12", "a")], [told("2024-11-04", "2024-11-05", "b")])
+        is None
+    )
+    assert DateRule().disagreement([told("2020-01-08", "2020-01-12", "a")], [told("2020-01-09", "2020-01-13", "b")])

@@ -5,7 +5,7 @@ change and the explanation are ``compare``'s, the same for every rule."""
 import math
 
 from ..extension import Rule
-from ..model import DATE, NUMBER, STANCE, Disagreement
+from ..model import DATE, NUMBER, STANCE, Disagreement, iso_day
 from .compare import GROWING
 
 
@@ -72,8 +72,14 @@ def compatible_dates(a, b):
     return a.startswith(b) or b.startswith(a)
 
 
+# Dates of one happening are told within weeks of it: two accounts of an actor's
+# "date of confirmation" further apart than this speak of two happenings.
+HAPPENING_DAYS = 31
+
+
 class DateRule(Rule):
-    """Two articles disagree when no date of one is compatible with a date of the other."""
+    """Two articles disagree when no date of one is compatible with a date of
+    the other, and they tell them within HAPPENING_DAYS of each other."""
 
     name, kind = "dates", DATE
 
@@ -84,5 +90,8 @@ class DateRule(Rule):
         if any(compatible_dates(a, b) for a in self.account(claims_a) for b in self.account(claims_b)):
             return None
         a, b = claims_a[0], claims_b[0]
+        told_a, told_b = iso_day(a.get("as_of")), iso_day(b.get("as_of"))
+        if told_a and told_b and abs((told_a - told_b).days) > HAPPENING_DAYS:
+            return None
         precise = a["qualifier"] == "day" and b["qualifier"] == "day"
         return Disagreement(a, b, 0.7 if precise else 0.55)

@@ -256,7 +256,8 @@ def claims(doc):
             if counted is None:
                 continue
             predicate, subject, head_end = counted
-            previous = (predicate.split(":")[0], subject)
+            if not _joined_word(text, n.end) and not _span_word(text, n.end, lex):
+                previous = (predicate.split(":")[0], subject)  # a measure or a span is no count to refer back to
             predicate += _qualifier(doc, n, s, e, predicate)
             if n.percent:
                 predicate = "percent:" + predicate
@@ -382,6 +383,9 @@ def _counted(doc, n, s, e, previous):
     if span:  # "menembak lima kali hingga tewas", "two months after 134 died": how often, how long
         return fold(span.group(1)), None, n.end + span.end()
     state = lex.re["state"].search(text, n.end, limit)
+    if state and lex.lookup(lex.state_of, state.group()) in lex.sets["weak_states"]:
+        # "140 people on board were killed": the dead, all of those on board
+        state = lex.re["state"].search(text, state.end(), limit) or state
     noun = lex.re["noun"].search(text, n.end, limit)
     if state and noun and state.start() > noun.start() + 40:
         state = None

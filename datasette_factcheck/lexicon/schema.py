@@ -188,6 +188,11 @@ LANGUAGE_KEYS = [
     Key("count_nouns", Groups(), "What numbers count: concept -> surface words.", required=True),
     Key("count_states", Groups(), "States a count is in (dead, injured): concept -> surface words.", required=True),
     Key(
+        "weak_states",
+        WORDS,
+        'Count states that give way to another state after them ("140 people on board were killed": the dead).',
+    ),
+    Key(
         "frequency_words",
         WORDS,
         'A number followed by one of these counts occurrences ("lima kali", "five times"), never a state named after it.',
