@@ -226,3 +226,20 @@ def test_two_openers_of_a_new_database_apply_each_migration_once(tmp_path, regis
     assert errors == [] and calls == [1]
     db = store.open_db(str(tmp_path / "both.db"))
     assert db.execute("select count(*) from _migrations").fetchone() == (len(registry),)
+
+
+@pytest.mark.asyncio
+async def test_a_page_over_a_database_of_older_code_says_how_to_upgrade_it(tmp_path):
+    from web_fixtures import make_datasette
+
+    from datasette_factcheck.web.url_builder import Urls
+
+    path = tmp_path / "old.db"
+    previous_code_db(path)
+    ds = make_datasette([str(path)])
+    response = await ds.client.get(Urls(ds, ds.get_database("old")).index())
+    assert response.status_code == 409
+    assert "datasette factcheck detect" in response.text and "m008_claim_speakers" in response.text
+    store.open_db(str(path))  # what detect and load do first
+    ds = make_datasette([str(path)])
+    assert (await ds.client.get(Urls(ds, ds.get_database("old")).index())).status_code == 200

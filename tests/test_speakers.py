@@ -4,6 +4,7 @@ invented coverage of one warehouse fire."""
 import json
 import sqlite3
 
+import pytest
 from click.testing import CliRunner
 from datasette.cli import cli
 
@@ -74,3 +75,26 @@ def test_a_later_load_that_names_the_body_moves_the_earlier_stance(tmp_path):
     result = CliRunner().invoke(cli, ["factcheck", "load", str(db), str(tmp_path / "more.jsonl"), "--silent"])
     assert result.exit_code == 0, result.output
     assert holders(sqlite3.connect(db))["alone"] == "indonesian-police"
+
+
+ADMITTED = {
+    "id": "admitted",
+    "published": "2023-05-02",
+    "source": "Warta Timur",
+    "language": "id",
+    "text": "Polri mengakui aparat menembakkan gas air mata di gudang itu.",
+}
+
+
+@pytest.mark.asyncio
+async def test_the_flag_page_names_who_said_it_for_the_body(tmp_path):
+    from web_fixtures import make_datasette
+
+    from datasette_factcheck.web.url_builder import Urls
+
+    conn = load(tmp_path, NAMED_WITH_BODY, ADMITTED)
+    (flag,) = [r[0] for r in conn.execute("select id from contradictions where kind = 'stance'")]
+    ds = make_datasette([str(tmp_path / "news.db")])
+    response = await ds.client.get(Urls(ds, ds.get_database("news")).contradiction(flag))
+    assert response.status_code == 200
+    assert "(said by Bayu Santosa)" in response.text

@@ -3,7 +3,9 @@ database the actor may read, and answer as HTML or, at the .json URL, as JSON.""
 
 from datasette.utils import tilde_decode
 from datasette.utils.asgi import NotFound, Response
+from datasette.views.base import DatasetteError
 
+from ..store import migrations
 from . import compat
 from .queries import is_factcheck_database
 from .url_builder import page_url
@@ -22,7 +24,23 @@ async def database(datasette, request):
     await compat.ensure_can_view(datasette, request.actor, db.name, TABLES)
     if not await is_factcheck_database(db):
         raise NotFound(f"{db.name} has no factcheck tables")
+    missing = await _missing_migrations(db)
+    if missing:
+        raise DatasetteError(
+            f"{db.name} was made by an older datasette-factcheck (it lacks {', '.join(missing)}): "
+            f"run `datasette factcheck detect {db.path or db.name}` once to bring it up to date",
+            status=409,
+            title="Database needs an upgrade",
+        )
     return db
+
+
+async def _missing_migrations(db):
+    """The migrations this code has that the database does not record (the pages read their columns)."""
+    if not await db.table_exists("_migrations"):
+        return list(migrations.MIGRATIONS)
+    recorded = {row[0] for row in (await db.execute("select name from _migrations")).rows}
+    return [name for name in migrations.MIGRATIONS if name not in recorded]
 
 
 async def render(datasette, request, template, data, **context):

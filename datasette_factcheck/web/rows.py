@@ -22,6 +22,7 @@ CLAIM_COLUMNS = (
     "end",
     "sentence_start",
     "cue",
+    "speaker",
 )
 ARTICLE_COLUMNS = ("id", "ref", "title", "source", "url", "published", "language", "author")
 
@@ -41,16 +42,18 @@ FLAG_SELECT = ", ".join(
     ["c.id", "c.kind", "c.relation", "c.status", "c.score", "c.explanation", "c.slot", "c.rule", f"{DATE_SQL} as date"]
     + columns("ca", CLAIM_COLUMNS, "a_claim_")
     + columns("aa", ARTICLE_COLUMNS, "a_article_")
-    + ["ea.name as a_subject_name"]
+    + ["ea.name as a_subject_name", "sa.name as a_speaker_name"]
     + columns("cb", CLAIM_COLUMNS, "b_claim_")
     + columns("ab", ARTICLE_COLUMNS, "b_article_")
-    + ["eb.name as b_subject_name"]
+    + ["eb.name as b_subject_name", "sb.name as b_speaker_name"]
 )
 FLAG_FROM = f"""from contradictions c {CLAIMS_JOIN}
 join articles aa on aa.id = ca.article_id
 join articles ab on ab.id = cb.article_id
 left join entities ea on ea.id = ca.subject
-left join entities eb on eb.id = cb.subject"""
+left join entities eb on eb.id = cb.subject
+left join entities sa on sa.id = ca.speaker
+left join entities sb on sb.id = cb.speaker"""
 
 
 def _claim(row, prefix, subject_name=None):
@@ -81,6 +84,7 @@ def flag(row, urls):
     for side in "ab":
         side_article = article(row, f"{side}_article_", urls)
         claim = _claim(row, f"{side}_claim_", row[f"{side}_subject_name"])
+        claim["speaker_name"] = row[f"{side}_speaker_name"]
         claim["date"] = claim["as_of"] or side_article["published"]
         claim["page"] = f"{side_article['page']}#claim-{claim['id']}"
         claim["entity_page"] = urls.entity(claim["subject"]) if claim["subject"] else None
