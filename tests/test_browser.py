@@ -5,6 +5,7 @@ through /usr/bin/chromedriver with selenium (never a browser download).
 Screenshots go to test-artifacts/.
 """
 
+import contextlib
 import json
 import socket
 import sqlite3
@@ -40,27 +41,12 @@ def free_port():
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("browser")
-    db_path = build_database(folder / "fc.db")
-    metadata = folder / "metadata.json"
-    metadata.write_text(json.dumps({"plugins": {compat.PLUGIN: {"allow_review": {"id": "alice"}}}}))
+@contextlib.contextmanager
+def serving(db_path, *options):
+    """``datasette serve db_path *options`` on a free port, until it answers; yields its URL."""
     port = free_port()
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "datasette",
-            "serve",
-            str(db_path),
-            "-m",
-            str(metadata),
-            "--port",
-            str(port),
-            "--secret",
-            SECRET,
-        ],
+        [sys.executable, "-m", "datasette", "serve", str(db_path), *options, "--port", str(port), "--secret", SECRET],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
@@ -74,9 +60,21 @@ def server(tmp_path_factory):
     else:
         process.kill()
         raise RuntimeError(process.stdout.read().decode())
-    yield url, db_path
-    process.terminate()
-    process.wait(timeout=10)
+    try:
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("browser")
+    db_path = build_database(folder / "fc.db")
+    metadata = folder / "metadata.json"
+    metadata.write_text(json.dumps({"plugins": {compat.PLUGIN: {"allow_review": {"id": "alice"}}}}))
+    with serving(db_path, "-m", str(metadata)) as url:
+        yield url, db_path
 
 
 @pytest.fixture(scope="module")

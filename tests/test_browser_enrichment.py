@@ -3,15 +3,10 @@ the table's actions menu, datasette-enrichments' picker and our form, then
 the flags appearing on the contradictions page. Screenshots go to
 test-artifacts/."""
 
-import subprocess
-import sys
-import time
-import urllib.request
-
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
-from test_browser import SECRET, browser, click_and_wait, free_port, log_in, screenshot  # noqa: F401
+from test_browser import SECRET, browser, click_and_wait, log_in, screenshot, serving  # noqa: F401
 from test_enrichment import COLUMNS, TABLE, make_table, records
 
 from datasette_factcheck import store
@@ -21,26 +16,9 @@ from datasette_factcheck import store
 def server(tmp_path_factory):
     db_path = tmp_path_factory.mktemp("enrich") / "newsroom.db"
     make_table(db_path, records())
-    port = free_port()
     # --root: root may enrich on both lines (datasette-enrichments' own rule on 0.65, root on 1.0a)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "datasette", "serve", str(db_path), "--root", "--port", str(port), "--secret", SECRET],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/-/versions.json", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        raise RuntimeError(process.stdout.read().decode())
-    yield url, db_path
-    process.terminate()
-    process.wait(timeout=10)
+    with serving(db_path, "--root") as url:
+        yield url, db_path
 
 
 def test_enrich_a_table_from_the_ui_and_see_flags(server, browser):  # noqa: F811
