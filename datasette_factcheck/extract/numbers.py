@@ -5,6 +5,7 @@ labels, phone numbers, list numbering, idioms) left out."""
 import math
 import re
 from dataclasses import dataclass
+from typing import NamedTuple, Optional
 
 from .. import lexicon
 from ..lexicon import alternation, dotted, fold, norm
@@ -237,6 +238,14 @@ def _hedge(text, n, lex, sentence_start):
             n.start = n.start - len(window) + m.start()
 
 
+class Count(NamedTuple):
+    """The last count read: what it counted, whose, and the start of its sentence."""
+
+    concept: str
+    subject: Optional[str]
+    sentence: int
+
+
 def claims(doc):
     """Number claims: each count with what it counts (predicate) and whose it is (subject)."""
     lex, text = doc.lex, doc.text
@@ -256,8 +265,8 @@ def claims(doc):
             if counted is None:
                 continue
             predicate, subject, head_end = counted
-            if not _joined_word(text, n.end) and not _span_word(text, n.end, lex):
-                previous = (predicate.split(":")[0], subject)  # a measure or a span is no count to refer back to
+            if not _joined_word(text, n.end):
+                previous = Count(predicate.split(":")[0], subject, s)  # a measure is no count to refer back to
             predicate += _qualifier(doc, n, s, e, predicate)
             if n.percent:
                 predicate = "percent:" + predicate
@@ -370,18 +379,17 @@ def _counted(doc, n, s, e, previous):
         inner = lex.re["state"].search(subset.group()) or lex.re["noun"].search(subset.group())
         if inner:
             mapping = lex.state_of if lex.re["state"].search(subset.group()) else lex.noun_of
-            return lex.lookup(mapping, inner.group()), previous[1] if previous else None, n.end
+            return lex.lookup(mapping, inner.group()), previous.subject if previous else None, n.end
         if previous:
-            return previous[0], previous[1], n.end
+            return previous.concept, previous.subject, n.end
     stop = re.search(r"[,.;:!?()\"“”]", text[n.end : e])
     limit = n.end + (stop.start() if stop else e - n.end)
     limit = min(limit, n.end + 70)
     measure = _joined_word(text, n.end)
     if measure:  # "a 5.6-magnitude quake that killed 162": the number measures the word it is joined to
         return lex.lookup(lex.noun_of, measure) or fold(measure), None, n.end + 1 + len(measure)
-    span = _span_word(text, n.end, lex)
-    if span:  # "menembak lima kali hingga tewas", "two months after 134 died": how often, how long
-        return fold(span.group(1)), None, n.end + span.end()
+    if not n.percent and _span_word(text, n.end, lex):
+        return None  # "menembak lima kali hingga tewas", "two months after 134 died": how often, how long
     state = lex.re["state"].search(text, n.end, limit)
     if state and lex.lookup(lex.state_of, state.group()) in lex.sets["weak_states"]:
         # "140 people on board were killed": the dead, all of those on board
@@ -414,8 +422,12 @@ def _counted(doc, n, s, e, previous):
     subject = _subject(doc, n, s, limit, noun or state)
     if concept is None:
         head = _head_word(text, n.end, limit, lex)
-        if head is None and previous:
-            return previous[0], previous[1] or subject, n.end
+        if head is None and previous and previous.sentence == s:
+            return (
+                previous.concept,
+                previous.subject or subject,
+                n.end,
+            )  # "127 tewas, kemarin 120": the sentence's count
         if head is None:
             return None
         concept = head
