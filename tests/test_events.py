@@ -341,7 +341,14 @@ def test_a_claim_moves_only_to_an_event_of_its_articles_time():
     assert events._near(march, None)
 
 
-def test_a_bare_count_of_people_is_never_compared(tmp_path):
+@pytest.mark.parametrize(
+    "sentence,predicate",
+    [
+        ("Longsor Kalimaro: sebanyak {n} orang tertimbun reruntuhan, kata petugas.", "people"),
+        ("Longsor Kalimaro: kepala desa diperiksa polisi sebanyak {n} kali.", "span:kali"),
+    ],
+)
+def test_a_bare_count_of_people_or_a_frequency_is_never_compared(tmp_path, sentence, predicate):
     records = [
         {
             "id": f"p{i}",
@@ -349,12 +356,12 @@ def test_a_bare_count_of_people_is_never_compared(tmp_path):
             "source": f"Outlet {i}",
             "language": "id",
             "title": "Longsor Kalimaro",
-            "text": f"Longsor Kalimaro: sebanyak {n} orang tertimbun reruntuhan, kata petugas.",
+            "text": sentence.format(n=n),
         }
         for i, n in ((1, 25), (2, 40))
     ]
-    path = tmp_path / "people.jsonl"
+    path = tmp_path / "counts.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
-    conn = load(tmp_path / "people.db", path)
-    assert [r[0] for r in conn.execute("select predicate from claims where kind = 'number'")] == ["people", "people"]
+    conn = load(tmp_path / "counts.db", path)
+    assert [r[0] for r in conn.execute("select predicate from claims where kind = 'number'")] == [predicate] * 2
     assert conn.execute("select count(*) from contradictions").fetchone()[0] == 0

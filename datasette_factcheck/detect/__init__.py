@@ -21,11 +21,12 @@ left join entities e on e.id = c.subject
 """
 ARTICLE_FIELDS = ("group", "source", "published", "title", "ref", "anchors")
 # What ``people`` (or ``warga``) alone count is unknown, those ``aboard`` aside: a
-# bare count of people (no state, "25 orang ... tertimbun") is never compared.
+# bare count of people (no state, "25 orang ... tertimbun") is never compared, nor
+# a frequency or a span of time (``span:``; extract.numbers.SPAN).
 COMPARABLE = """
 (c.kind != 'stance' or c.subject is not null)
 and (c.kind != 'date' or c.predicate != 'mention')
-and (c.kind != 'number' or (c.predicate != 'people' and c.predicate not like 'people:%'))
+and (c.kind != 'number' or (c.predicate != 'people' and c.predicate not like 'people:%' and c.predicate not like 'span:%'))
 and c.predicate is not null
 """
 # A claim without a subject compares only within its event (detect.events):

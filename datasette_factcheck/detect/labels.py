@@ -65,8 +65,8 @@ def predicate_label(kind, predicate, language=ENGLISH):
             prefix = q["percent"] + " "
         elif part in ("planned", "part") and i:
             after.append(q[part])
-        elif part == "money" and len(parts) > i + 1:
-            continue  # "money:aid" reads as its kind of money
+        elif part in ("money", "span") and len(parts) > i + 1:
+            continue  # "money:aid" reads as its kind of money, "span:kali" as "kali"
         elif part:
             words.append(_concept(part, language))
     label = prefix + ", ".join(words)

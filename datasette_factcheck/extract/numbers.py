@@ -238,6 +238,12 @@ def _hedge(text, n, lex, sentence_start):
             n.start = n.start - len(window) + m.start()
 
 
+# The predicate of a frequency or a span of time ("span:kali", "span:years"): read and
+# stored, never compared (detect.COMPARABLE): "examined four times" and "shot five
+# times" are no two accounts of one thing.
+SPAN = "span:"
+
+
 class Count(NamedTuple):
     """The last count read: what it counted, whose, and the start of its sentence."""
 
@@ -265,11 +271,12 @@ def claims(doc):
             if counted is None:
                 continue
             predicate, subject, head_end = counted
-            if not _joined_word(text, n.end):
-                previous = Count(predicate.split(":")[0], subject, s)  # a measure is no count to refer back to
-            predicate += _qualifier(doc, n, s, e, predicate)
-            if n.percent:
-                predicate = "percent:" + predicate
+            if predicate is not None:  # None: stored for what it says, never compared (detect.COMPARABLE)
+                if not _joined_word(text, n.end) and not predicate.startswith(SPAN):
+                    previous = Count(predicate.split(":")[0], subject, s)  # a measure is no count to refer back to
+                predicate += _qualifier(doc, n, s, e, predicate)
+                if n.percent:
+                    predicate = "percent:" + predicate
             yield doc.claim(
                 "number",
                 i,
@@ -372,7 +379,8 @@ def _qualifier(doc, n, s, e, concept):
 
 
 def _counted(doc, n, s, e, previous):
-    """(predicate, subject, end of the counted phrase) or None when nothing is counted."""
+    """(predicate, subject, end of the counted phrase), the predicate None for a
+    figure amid counts whose counted thing goes unsaid; or None when nothing is counted."""
     lex, text = doc.lex, doc.text
     subset = lex.re["subset"].match(text, n.end + 1)
     if subset:  # "120 of the dead", "1.500 di antaranya": a part of a count named here or before
@@ -388,8 +396,9 @@ def _counted(doc, n, s, e, previous):
     measure = _joined_word(text, n.end)
     if measure:  # "a 5.6-magnitude quake that killed 162": the number measures the word it is joined to
         return lex.lookup(lex.noun_of, measure) or fold(measure), None, n.end + 1 + len(measure)
-    if not n.percent and _span_word(text, n.end, lex):
-        return None  # "menembak lima kali hingga tewas", "two months after 134 died": how often, how long
+    span = None if n.percent else _span_word(text, n.end, lex)
+    if span:  # "menembak lima kali hingga tewas", "two months after 134 died": how often, how long
+        return SPAN + fold(span.group(1)), None, n.end + span.end()
     state = lex.re["state"].search(text, n.end, limit)
     if state and lex.lookup(lex.state_of, state.group()) in lex.sets["weak_states"]:
         # "140 people on board were killed": the dead, all of those on board
@@ -423,11 +432,10 @@ def _counted(doc, n, s, e, previous):
     if concept is None:
         head = _head_word(text, n.end, limit, lex)
         if head is None and previous and previous.sentence == s:
-            return (
-                previous.concept,
-                previous.subject or subject,
-                n.end,
-            )  # "127 tewas, kemarin 120": the sentence's count
+            # "127 tewas, kemarin 120": the sentence's count
+            return previous.concept, previous.subject or subject, n.end
+        if head is None and previous:
+            return None, subject, n.end  # "Kemudian 63.": a figure amid counts, of a thing the sentence leaves unsaid
         if head is None:
             return None
         concept = head
