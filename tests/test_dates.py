@@ -128,3 +128,34 @@ def test_a_closing_date_dates_the_main_clause_not_a_happening_named_after_a_prep
     assert found["2023-03-08"]["predicate"] == "mention"
     found = dates("Pesawat kargo itu jatuh di dekat bandara, Rabu (8/3/2023).", "id", "2023-03-09")
     assert found["2023-03-08"]["predicate"] == "occur"
+
+
+@pytest.mark.parametrize(
+    "text,language,value",
+    [
+        ("Rescuers searched the rubble after Monday's landslide.", "en", "2024-03-04"),
+        ("Longsor yang terjadi Senin lalu merusak 30 rumah.", "id", "2024-03-04"),
+        ("The landslide struck Monday, officials said.", "en", "2024-03-04"),
+        # a day up to a month ahead is this year's: a deadline, a hearing
+        ("The search will end on March 17, officials said.", "en", "2024-03-17"),
+        ("Pencarian berakhir pada 17 Maret.", "id", "2024-03-17"),
+        # further ahead, last year's
+        ("The levee was last repaired on 20 June.", "en", "2023-06-20"),
+    ],
+)
+def test_lone_weekdays_and_days_without_a_year(text, language, value):
+    assert value in dates(text, language, "2024-03-07")
+
+
+def test_a_figure_holds_as_of_the_latest_day_its_sentence_names():
+    from conftest import claims_of, of_kind
+
+    found = of_kind(
+        claims_of(
+            "The death toll from the landslide that struck on Monday has risen to 27, the agency said on Tuesday.",
+            "en",
+            "2024-03-07",
+        ),
+        "number",
+    )
+    assert [(c["value"], c["as_of"]) for c in found] == [("27", "2024-03-05")]

@@ -70,6 +70,16 @@ class Document(Names):
                 return m.value
         return None
 
+    def latest_date(self, i):
+        """(as_of, source) for a figure in sentence i: the latest explicit day it
+        names ("the quake that struck on Monday ... has risen to 27, the agency
+        said on Tuesday": Tuesday), else as ``as_of``. A count holds as of its
+        latest telling, not of the happening its sentence also dates."""
+        days = [m.value for j, m in self.dates if j == i and m.precision == "day" and not m.weekday_mismatch]
+        if self.ref:
+            days = [d for d in days if d <= self.ref.isoformat()] or days
+        return (max(days), "sentence") if days else self.as_of(i)
+
     def as_of(self, i):
         """(as_of, source) for a claim in sentence i: an explicit date in the
         sentence, else the publication date, else the inferred one."""

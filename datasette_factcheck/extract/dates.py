@@ -45,6 +45,8 @@ def _patterns(lex: Lexicon):
     M = lex.re["month"].pattern
     W = lex.re["weekday"].pattern
     markers = "|".join(re.escape(w) for w in sorted(lex.sets["weekday_markers"], key=len, reverse=True))
+    after = "|".join(re.escape(w) for w in sorted(lex.sets["weekday_after_markers"], key=len, reverse=True))
+    possessive = "|".join(re.escape(w) for w in lex["possessive_suffixes"])
     parts = "|".join(re.escape(w) for w in sorted(lex.sets["day_parts"], key=len, reverse=True))
     month_markers = "|".join(re.escape(w) for w in sorted(lex.sets["month_markers"], key=len, reverse=True))
     years = "|".join(re.escape(w) for w in sorted(lex.sets["year_markers"], key=len, reverse=True))
@@ -59,7 +61,7 @@ def _patterns(lex: Lexicon):
     NUM = rf"(?P<n>\d{{1,3}}|(?:{word})(?:[\s-]+(?:{word}))*)"
     YY = r"(?P<y>\d{4}|\d{2})"
     # each pattern with what a sentence must hold for it to match at all
-    return [
+    patterns = [
         # tiga hari lalu, two weeks ago, setahun lalu
         (
             re.compile(
@@ -112,9 +114,14 @@ def _patterns(lex: Lexicon):
         # pada hari Senin, said Monday, Sabtu pagi
         (re.compile(rf"(?<!\w)(?:{markers})\s+(?P<wd>{W})(?![\w(])(?!\s*,?\s*\(?\d)", re.I), ("weekday",)),
         (re.compile(rf"(?P<wd>{W})\s+(?:{parts})(?!\w)", re.I), ("weekday",)),
+        # Monday's earthquake, Senin lalu, "the quake struck Monday, officials said"
+        (re.compile(rf"(?<!\w)(?P<wd>{W})(?:{possessive})(?!\w)", re.I), ("weekday",)) if possessive else None,
+        (re.compile(rf"(?<!\w)(?P<wd>{W})\s+(?:{after})(?!\w)", re.I), ("weekday",)) if after else None,
+        (re.compile(rf"(?<=[a-z] )(?P<wd>{W})(?=\s*[,.;](?!\d))", re.I), ("weekday",)),
         # in October, pada bulan Agustus
         (re.compile(rf"(?<!\w)(?:{month_markers})\s+(?P<mn>{M})(?!\w|\.?\s*\d)", re.I), ("month",)),
     ]
+    return [p for p in patterns if p is not None]  # a language without possessives or after-markers has none of theirs
 
 
 DIGIT = re.compile(r"\d")
@@ -254,6 +261,12 @@ def _resolve_offset(mention, ref):
     return True
 
 
+# A day and month without a year, up to this many days after the reference day,
+# is of the reference's year (a deadline, a hearing "on 17 March" told on 7 March);
+# further ahead it is last year's.
+AHEAD_DAYS = 31
+
+
 def resolve(mention, ref=None, today=None, forward=False):
     """Fill in a missing year (and a weekday-only date) from ``ref``, the
     publication date: the most recent such day or month, or the next one when
@@ -284,9 +297,10 @@ def resolve(mention, ref=None, today=None, forward=False):
     if mention.year is None:
         if ref is not None:
             year = ref.year
-            if _safe(year, mention.month, mention.day) and _safe(year, mention.month, mention.day) > ref + dt.timedelta(
-                days=7
-            ):
+            this_year = _safe(year, mention.month, mention.day)
+            if forward and this_year and this_year < ref:
+                year += 1  # "will meet on 3 January", told in December
+            elif not forward and this_year and this_year > ref + dt.timedelta(days=AHEAD_DAYS):
                 year -= 1
             mention.year = year
         elif mention.weekday is not None:

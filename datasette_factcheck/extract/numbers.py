@@ -285,6 +285,7 @@ def claims(doc):
                 plain(n.value),
                 subject,
                 predicate,
+                doc.latest_date(i),
                 value_num=n.value,
                 value_low=n.low,
                 value_high=None if math.isinf(n.high) else n.high,

@@ -73,6 +73,7 @@ LANGUAGE_KEYS = [
     ),
     Key("year_markers", WORDS, 'Words before a bare year that make it a date ("tahun 2022").'),
     Key("weekday_markers", WORDS, 'Words that tie a lone weekday to the publication date ("pada hari Senin").'),
+    Key("weekday_after_markers", WORDS, 'Words after a lone weekday that tie it to the publication date ("Senin lalu").'),
     Key("day_parts", WORDS, 'Parts of the day after a weekday ("Sabtu pagi").'),
     Key("month_markers", WORDS, 'Words before a lone month name that make it a date ("pada bulan Agustus").'),
     Key("ordinal_suffixes", MARKS, 'Suffixes of an ordinal day number ("21st October").'),
@@ -258,6 +259,12 @@ LANGUAGE_KEYS = [
         "company_words",
         WORDS,
         'Last words of a company named after a place ("Norway Coastal Airlines"): the company, not the state.',
+    ),
+    Key(
+        "legal_forms",
+        WORDS,
+        'A company\'s legal form ("PT", "Tbk", "Ltd"): written or left out, the same company, so resolution ignores it.',
+        shared=True,
     ),
     Key(
         "alias_markers",
