@@ -25,8 +25,15 @@ STANCE_LABELS = {"confirmed": "confirmed", "denied": "denied", "silent": "stayed
 STANCE_SYMBOLS = {"confirmed": "✔", "denied": "✘", "silent": "…"}
 
 
+ABOUT = "about:"  # a proposition the lexicon does not know, named by its object phrase
+
+
 def slot_key(kind, subject, predicate):
-    """Claims compare only within a slot: same kind, subject and predicate."""
+    """Claims compare only within a slot: same kind, subject and predicate; of a
+    proposition named by its object phrase, the phrase's head noun ("about:kebocoran
+    data" and "about:kebocoran" are one matter, the label keeps the phrase)."""
+    if predicate and predicate.startswith(ABOUT):
+        predicate = ABOUT + predicate[len(ABOUT) :].split(" ")[0]
     return f"{kind}|{subject or ''}|{predicate}"
 
 

@@ -376,3 +376,12 @@ def test_shootouts_and_admitted_guilt_are_shared_propositions(text, language, pr
 def test_the_person_speaking_for_a_body_is_kept_as_its_speaker(text, holder, speaker):
     (claim,) = found(text, "id")
     assert (claim["subject"], claim["speaker"]) == (holder, speaker)
+
+
+def test_an_unknown_proposition_is_keyed_by_its_head_noun_and_labelled_by_its_phrase():
+    denied = found("Pemkab Sukaraya membantah kebocoran tersebut.")[0]
+    admitted = found("Pemkab Sukaraya akhirnya mengakui adanya kebocoran data warga.")[0]
+    assert (denied["predicate"], admitted["predicate"]) == ("about:kebocoran", "about:kebocoran data")
+    assert denied["slot"] == admitted["slot"]
+    other = found("Pemkab Sukaraya membantah penundaan proyek itu.")[0]
+    assert other["slot"] != denied["slot"]

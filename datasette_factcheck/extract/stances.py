@@ -9,6 +9,7 @@ of a passive ("dibantah oleh X"), or for a quotation its speaker.
 import re
 
 from ..lexicon import fold, norm, words_pattern
+from ..model import ABOUT
 from .entities import unknown_names
 from .sentences import quote_spans, words
 from .stance_time import stance_time, told_as_history
@@ -471,8 +472,19 @@ def _proposition(doc, s, e, cs, ce):
     before = list(_propositions(doc, lex.re["proposition"], s, cs))
     if before:
         return _refined(doc, before[-1], e)
-    label = _object_phrase(doc, ce, e)
-    return f"about:{label}" if label else doc.topic
+    label = _without_fillers(doc, _object_phrase(doc, ce, e))
+    return f"{ABOUT}{label}" if label else doc.topic
+
+
+def _without_fillers(doc, label):
+    """An object phrase without the words that open it without naming anything
+    ("adanya kebocoran data" -> "kebocoran data"): its first word is then its
+    head noun, which keys the proposition's slot (``model.slot_key``), so
+    "membantah kebocoran tersebut" and "mengakui adanya kebocoran data" meet."""
+    words = label.split()
+    while words and norm(words[0]) in doc.lex.sets["object_fillers"]:
+        words.pop(0)
+    return " ".join(words)
 
 
 REFINING_WORDS = 10  # how close after a general proposition the specific one's object word names it

@@ -73,7 +73,9 @@ LANGUAGE_KEYS = [
     ),
     Key("year_markers", WORDS, 'Words before a bare year that make it a date ("tahun 2022").'),
     Key("weekday_markers", WORDS, 'Words that tie a lone weekday to the publication date ("pada hari Senin").'),
-    Key("weekday_after_markers", WORDS, 'Words after a lone weekday that tie it to the publication date ("Senin lalu").'),
+    Key(
+        "weekday_after_markers", WORDS, 'Words after a lone weekday that tie it to the publication date ("Senin lalu").'
+    ),
     Key("day_parts", WORDS, 'Parts of the day after a weekday ("Sabtu pagi").'),
     Key("month_markers", WORDS, 'Words before a lone month name that make it a date ("pada bulan Agustus").'),
     Key("ordinal_suffixes", MARKS, 'Suffixes of an ordinal day number ("21st October").'),
@@ -223,6 +225,11 @@ LANGUAGE_KEYS = [
         "object_prepositions",
         WORDS,
         'A preposition right after a proposition\'s form that still leads to its object ("the downing of the helicopter").',
+    ),
+    Key(
+        "object_fillers",
+        WORDS,
+        'Words opening a stance\'s object without naming it ("adanya kebocoran", "the existence of"): the head noun follows.',
     ),
     Key(
         "personal_words",
