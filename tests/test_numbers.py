@@ -219,3 +219,8 @@ def test_people_on_board_are_their_own_count_and_bare_people_a_vague_one(text, l
 def test_a_measure_is_no_count_a_later_bare_number_refers_back_to():
     found = values("A 5.6-magnitude quake struck. The number of damaged houses had increased to 8,151.", "en")
     assert found[8151]["predicate"] != "magnitude"
+
+
+def test_an_age_between_commas_after_a_name_is_no_count():
+    found = values("Dewi Lestari, 54, said 30 houses were damaged.", "en")
+    assert 54 not in found and found[30]["predicate"] == "homes"

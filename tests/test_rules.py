@@ -177,7 +177,7 @@ def test_a_growing_count_is_an_articles_largest_figure_of_the_day():
 
 
 def test_a_count_that_does_not_grow_keeps_every_figure():
-    homes = [dict(num(v, group=g), predicate="homes") for v, g in ((90, "g1"), (140, "g2"), (90, "g2"))]
+    homes = [dict(num(v, group=g), predicate="evacuees") for v, g in ((90, "g1"), (140, "g2"), (90, "g2"))]
     assert compare_numbers(homes, {}) == []
 
 

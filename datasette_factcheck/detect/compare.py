@@ -11,7 +11,7 @@ Conflict or change (``relation``):
 * an actor who is reported to confirm (admit) at least a day after being
   reported to deny or stay silent has changed stance: ``change``, the
   admission supersedes; the other way round stays a ``conflict``;
-* a count that only grows as a story moves on (the dead, the injured:
+* a count that only grows as a story moves on (the dead, the injured, the damaged homes:
   ``GROWING``) and is larger at least a day later, or any other figure of a
   running tally (the missing: ``RUNNING``) at least a day
   later: ``change``, the later figure supersedes; two different figures the
@@ -33,7 +33,7 @@ from .pairing import account_pairs, representative
 DEFAULT_WINDOW_DAYS = 7
 # What is counted in these slots accumulates as a story moves on: a larger
 # figure on a later day supersedes the earlier one rather than contradicting it.
-GROWING = {"dead", "injured", "casualties", "arrested"}
+GROWING = {"dead", "injured", "casualties", "arrested", "homes"}  # homes: damaged ones, counted as assessed
 # Running tallies of a happening move either way as it is counted (the missing
 # rise as reports come in and fall as people are found): a different figure at
 # least a day later is the tally updated, not a disagreement.

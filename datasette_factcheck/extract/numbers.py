@@ -154,6 +154,8 @@ def _digit_mention(text, m, lex, sentence_start):
         return None  # a clock time: 22.00 WIB, 10 p.m., 1500 GMT
     if re.match(r"\s*\)", after) and re.search(r"(?<![\w'’.-])[A-Z][\w'’.-]*\s*\($", before):
         return None  # an age after a name: "Dimas (7)"
+    if re.fullmatch(r"\d{1,3}", token) and re.match(r",", after) and re.search(r"[A-Z][\w'’.-]+,\s*$", before):
+        return None  # an age between commas after a name: "Dewi Lestari, 54, said"
     line_start = text.rfind("\n", 0, m.start()) + 1
     if not text[line_start : m.start()].strip() and re.match(r"[.)]\s", after):
         return None  # list numbering
