@@ -365,3 +365,31 @@ def test_a_bare_count_of_people_or_a_frequency_is_never_compared(tmp_path, sente
     conn = load(tmp_path / "counts.db", path)
     assert [r[0] for r in conn.execute("select predicate from claims where kind = 'number'")] == [predicate] * 2
     assert conn.execute("select count(*) from contradictions").fetchone()[0] == 0
+
+
+def test_a_toll_of_an_earlier_time_recalled_in_a_sentence_meets_only_the_earlier_times(tmp_path):
+    records = [
+        {
+            "id": "now",
+            "published": "2024-03-07",
+            "source": "Kabar Lembah",
+            "language": "id",
+            "title": "Longsor Kalimaro",
+            "text": "Korban tewas longsor Kalimaro bertambah menjadi 46 orang.",
+        },
+        {
+            "id": "recall",
+            "published": "2024-03-07",
+            "source": "Valley Wire",
+            "language": "en",
+            "title": "Kalimaro landslide",
+            "text": "The Kalimaro landslide has killed 46 people. It is the deadliest disaster in the province "
+            "since floods killed 63 people in January 2021.",
+        },
+    ]
+    path = tmp_path / "recall.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    conn = load(tmp_path / "recall.db", path)
+    events = dict(conn.execute("select c.value, c.event from claims c where c.kind = 'number'").fetchall())
+    assert events["63"] == events["46"] + "/earlier"
+    assert conn.execute("select count(*) from contradictions where kind = 'number'").fetchone()[0] == 0

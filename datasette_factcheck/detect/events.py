@@ -38,6 +38,7 @@ import re
 
 from ..model import Event, iso_day
 
+EARLIER = "/earlier"  # after an event's id: its coverage's claims of an earlier happening (see _of_earlier_times)
 DAYS = 31  # dated articles of one name further apart than this (with nothing between) are two events
 LEAD = 400  # characters of the body that, with the title, make an article's lead
 WORD = re.compile(r"[\w'’.-]*\w")
@@ -189,6 +190,42 @@ def _joined(components, counts, day):
     return [sorted(gs, key=lambda g: (day[g] is None, day[g] or 0, g)) for _, gs in sorted(merged.items())]
 
 
+def _of_earlier_times(conn, article_event, spans):
+    """The subject-less claims of a sentence that dates a time ended more than
+    DAYS before its event began ("... since floods killed 63 people in January
+    2021"): they speak of an earlier happening, so they take the event's id with
+    EARLIER after it and meet only what its coverage says of earlier times."""
+    past = set()
+    for article_id, sentence_start, value in conn.execute(
+        "select article_id, sentence_start, value from claims where kind = 'date'"
+    ):
+        first = spans.get(article_event.get(article_id), (None, None))[0]
+        end = _period_end(value)
+        if first is not None and end is not None and end < first - DAYS:
+            past.add((article_id, sentence_start))
+    return {
+        cid
+        for cid, article_id, sentence_start in conn.execute(
+            "select id, article_id, sentence_start from claims where subject is null"
+        )
+        if (article_id, sentence_start) in past
+    }
+
+
+def _period_end(value):
+    """The ordinal of the last day of an ISO day, month or year ("2021-01" -> 31 January 2021)."""
+    parts = (value or "").split("-")
+    try:
+        if len(parts) == 1:
+            return dt.date(int(parts[0]), 12, 31).toordinal()
+        if len(parts) == 2:
+            year, month = int(parts[0]), int(parts[1])
+            return (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).toordinal()
+        return dt.date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
 def _near(span, day):
     """Whether an article of ``day`` may speak of an event of ``span``: within
     DAYS of it, or either undated (a 2020 piece holds no claim of a 2024 event)."""
@@ -258,9 +295,12 @@ def assign(db):
             theirs = {distinctive[w] for w in foreign if w in words}
             if len(theirs) == 1 and not (words & mine):
                 wanted[cid] = next(iter(theirs))
+    earlier = _of_earlier_times(conn, article_event, spans)
     changed, updates, counts = set(), [], collections.Counter()
     for cid, article_id, event, slot in conn.execute("select id, article_id, event, slot from claims"):
         want = wanted.get(cid) or article_event.get(article_id)
+        if cid in earlier:
+            want = f"{want}{EARLIER}"
         counts[want] += 1
         if event != want:
             updates.append((want, cid))
