@@ -393,3 +393,31 @@ def test_a_toll_of_an_earlier_time_recalled_in_a_sentence_meets_only_the_earlier
     events = dict(conn.execute("select c.value, c.event from claims c where c.kind = 'number'").fetchall())
     assert events["63"] == events["46"] + "/earlier"
     assert conn.execute("select count(*) from contradictions where kind = 'number'").fetchone()[0] == 0
+
+
+def test_an_undated_article_is_placed_in_time_by_the_days_its_sentences_date(tmp_path):
+    lead = "Banjir Kalimaro"
+    records = [
+        {
+            "id": f"new{i}",
+            "published": f"2024-03-0{i}",
+            "source": f"Outlet {i}",
+            "language": "id",
+            "title": lead,
+            "text": f"Banjir Kalimaro menewaskan {30 + i} orang, kata BPBD.",
+        }
+        for i in (1, 2)
+    ] + [
+        {
+            "id": "old",
+            "source": "Arsip Lembah",
+            "language": "id",
+            "title": lead,
+            "text": "Banjir Kalimaro pada Senin (6/1/2020) menewaskan 12 orang, kata BPBD.",
+        }
+    ]
+    path = tmp_path / "old.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    conn = load(tmp_path / "old.db", path)
+    event = dict(conn.execute("select a.ref, c.event from claims c join articles a on a.id = c.article_id"))
+    assert event["new1"] == event["new2"] != event["old"]
