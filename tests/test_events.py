@@ -420,4 +420,4 @@ def test_an_undated_article_is_placed_in_time_by_the_days_its_sentences_date(tmp
     path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
     conn = load(tmp_path / "old.db", path)
     event = dict(conn.execute("select a.ref, c.event from claims c join articles a on a.id = c.article_id"))
-    assert event["new1"] == event["new2"] != event["old"]
+    assert event["new1"] == event["new2"] != event["old"].split("/")[0]  # not even as its earlier times
