@@ -159,3 +159,10 @@ def test_a_figure_holds_as_of_the_latest_day_its_sentence_names():
         "number",
     )
     assert [(c["value"], c["as_of"]) for c in found] == [("27", "2024-03-05")]
+
+
+def test_a_revision_word_revises_a_date_only_right_before_it():
+    toll = dates("Gempa pada Minggu (3/3/2024) sore itu korbannya bertambah menjadi 38 orang.", "id", "2024-03-07")
+    assert toll["2024-03-03"]["revision"] == 0
+    moved = dates("Sidang itu diundur menjadi 12 Maret 2024.", "id", "2024-03-07")
+    assert moved["2024-03-12"]["revision"] == 1

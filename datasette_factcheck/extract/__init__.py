@@ -13,12 +13,14 @@ from collections import Counter
 
 from .. import lexicon, plugins
 from ..lexicon import fold, norm
-from ..model import Claim, iso_day
+from ..model import DATE, Claim, iso_day
 from ..read.datelines import dateline
 from . import dates, sentences
 from .entities import Matcher
 from .names import Names
 from .sentences import words
+
+REVISION_WORDS = 4  # how far before a date a revision word revises it
 
 
 class Document(Names):
@@ -187,6 +189,15 @@ class Document(Names):
         return sorted(w for w, _ in counts.most_common(most))
 
     # -- claims ------------------------------------------------------------
+    def _revision_span(self, kind, s, e, start):
+        """Where a revision word makes a claim a revised one: its sentence; for a
+        date, the few words before it ("diundur menjadi 12 Juni"), since a toll
+        "bertambah menjadi 38" in the same sentence revises no date."""
+        if kind != DATE:
+            return s, e
+        before = words(self.text, s, start)[-REVISION_WORDS:]
+        return (before[0][0] if before else start), start
+
     def claim(self, kind, i, start, end, value, subject=None, predicate=None, when=None, **extra):
         """A ``model.Claim`` in sentence ``i``, its evidence at ``start:end``,
         dated by the sentence (or the article) unless ``when`` gives (as_of,
@@ -207,7 +218,7 @@ class Document(Names):
             start=start,
             end=end,
             sentence_start=s,
-            revision=1 if self.lex.re["revision"].search(self.text, s, e) else 0,
+            revision=1 if self.lex.re["revision"].search(self.text, *self._revision_span(kind, s, e, start)) else 0,
             **extra,
         )
 
