@@ -385,3 +385,29 @@ def test_an_unknown_proposition_is_keyed_by_its_head_noun_and_labelled_by_its_ph
     assert denied["slot"] == admitted["slot"]
     other = found("Pemkab Sukaraya membantah penundaan proyek itu.")[0]
     assert other["slot"] != denied["slot"]
+
+
+@pytest.mark.parametrize(
+    "text,language,holder",
+    [
+        (
+            "Jakarta — Setelah sepekan membantah, Pemkab Sukaraya akhirnya mengakui adanya kebocoran data warga.",
+            "id",
+            "pemkab-sukaraya",
+        ),
+        ("After denying it for days, Japan admitted that its rocket struck the helicopter.", "en", "japan"),
+        (
+            "Setelah membantah selama sepekan, Jepang akhirnya mengakui roketnya menghantam helikopter itu.",
+            "id",
+            "japan",
+        ),
+    ],
+)
+def test_a_denial_in_a_clause_before_the_admission_is_its_actors_earlier_stance(text, language, holder):
+    got = {(c["subject"], c["value"], c["as_of_source"]) for c in found(text, language, "2024-03-07")}
+    assert got == {(holder, "denied", "earlier"), (holder, "confirmed", "published")}
+
+
+def test_a_clause_before_a_comma_is_no_history_of_the_stance_after_it():
+    got = found("Setelah bertemu Presiden, Menteri Bayu Santosa membantah isu perombakan kabinet.", "id", "2024-03-07")
+    assert [(c["value"], c["as_of_source"]) for c in got] == [("denied", "published")]

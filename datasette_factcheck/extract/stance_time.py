@@ -36,7 +36,7 @@ def told_as_history(doc, s, clause_start, cue_start, cue_end):
         and (
             m.start() >= clause_start
             or not doc.text[m.end() : clause_start].strip(" ,")
-            or len(words(doc.text, m.end(), cue_start)) <= 6
+            or (len(words(doc.text, m.end(), cue_start)) <= 6 and "," not in doc.text[m.end() : cue_start])
         )
     ]
     if not markers:

@@ -383,12 +383,28 @@ def _holders(doc, s, cs, ce, clause, parts, passive):
     name = None if found and _representative(doc, known_end, cs) else _named(doc, known_end, cs)
     if name:
         return name
-    return found or _earlier(doc, clause, parts)
+    return found or _main_clause_actor(doc, s, clause, parts) or _earlier(doc, clause, parts)
+
+
+def _main_clause_actor(doc, s, clause, parts):
+    """For a cue in a clause opened by a subordinator and naming no actor
+    ("Setelah sepekan membantah, BRKN akhirnya mengakui", "After denying it
+    for days, the ministry admitted"), the actor of the main clause after it."""
+    before = [p for p in parts if p[1] <= clause[0]]
+    opening = words(doc.text, *before[-1]) if before else []  # clause words are parts of their own
+    opening = (opening if len(opening) == 1 else []) or words(doc.text, clause[0], clause[1])[:1]
+    if not opening or norm(opening[0][2]) not in doc.lex.sets["subordinators"]:
+        return []
+    later = [p for p in parts if p[0] >= clause[1]]
+    if not later:
+        return []
+    return doc.actor_before(*later[0]) or _named(doc, *later[0])
 
 
 def _earlier(doc, clause, parts):
-    """The actor of an earlier clause of the sentence ("X, saat dikonfirmasi, belum ...")."""
-    earlier = [p for p in parts if p[1] <= clause[0]]
+    """The actor of an earlier clause of the sentence ("X, saat dikonfirmasi, belum ..."),
+    never the dateline's city ("Jakarta — Setelah ...")."""
+    earlier = [p for p in parts if p[1] <= clause[0] and p[0] >= doc.dateline_end]
     for a, b in reversed(earlier):
         found = doc.actor_before(a, b)
         if found:

@@ -227,6 +227,11 @@ LANGUAGE_KEYS = [
         'A preposition right after a proposition\'s form that still leads to its object ("the downing of the helicopter").',
     ),
     Key(
+        "subordinators",
+        WORDS,
+        'Words opening a clause whose actor is the main clause\'s ("Setelah sepekan membantah, X mengakui").',
+    ),
+    Key(
         "object_fillers",
         WORDS,
         'Words opening a stance\'s object without naming it ("adanya kebocoran", "the existence of"): the head noun follows.',
