@@ -259,12 +259,10 @@ def assign(db):
     slots whose claims changed event (detection compares them again)."""
     conn = db.conn
     # an article without a publication date is placed by the latest day its own sentences date
-    rows = conn.execute(
-        f"""select a.id, coalesce(a.duplicate_of, a.id), a.anchors,
+    rows = conn.execute(f"""select a.id, coalesce(a.duplicate_of, a.id), a.anchors,
                coalesce(a.published, (select max(c.as_of) from claims c where c.article_id = a.id
                                       and c.as_of_source in ('sentence', 'inferred'))),
-               a.source, coalesce(a.title, '') || ' ' || substr(a.text, 1, {LEAD}) from articles a"""
-    ).fetchall()
+               a.source, coalesce(a.title, '') || ' ' || substr(a.text, 1, {LEAD}) from articles a""").fetchall()
     counts = collections.defaultdict(set)
     for grp, value in conn.execute(
         "select coalesce(a.duplicate_of, a.id), c.value_num from claims c join articles a on a.id = c.article_id "
