@@ -16,6 +16,7 @@ article has none), so detection can order it before the article's own
 account of now.
 """
 
+from ..lexicon import norm
 from ..model import EARLIER
 from .sentences import words
 
@@ -40,7 +41,7 @@ def told_as_history(doc, s, clause_start, cue_start, cue_end):
         )
     ]
     if not markers:
-        return False
+        return _opened_as_history(doc, s, cue_start)
     since = markers[0].start()
     return not any(since <= m.start < cue_start for _, m in doc.dates if m.precision == "day")
 
@@ -67,3 +68,13 @@ def stance_time(doc, i, cs, ce, told=False):
     if doc.ref:
         return doc.ref.isoformat(), doc.ref_source
     return None, None
+
+
+def _opened_as_history(doc, s, cue_start):
+    """A cue in the first clause of a sentence opened by a past opener ("Setelah
+    sepekan membantah, X akhirnya mengakui"): the stance the main clause moved on from."""
+    start = max(s, doc.dateline_end)
+    opening = words(doc.text, start, cue_start)
+    return (
+        bool(opening) and norm(opening[0][2]) in doc.lex.sets["past_openers"] and "," not in doc.text[start:cue_start]
+    )

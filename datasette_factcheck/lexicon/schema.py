@@ -313,6 +313,11 @@ LANGUAGE_KEYS = [
         'People speaking for a body: "pejabat di Kementerian Luar Negeri", "officials at the ministry" hold the body\'s stance.',
     ),
     Key("past_markers", WORDS, 'A stance told as history ("sebelumnya membantah").'),
+    Key(
+        "past_openers",
+        WORDS,
+        'Opening a sentence, its first clause tells an earlier stance ("Setelah sepekan membantah, X mengakui").',
+    ),
     Key("future_markers", WORDS, "Marks a sentence about the future."),
     Key(
         "pronouns",
