@@ -411,3 +411,10 @@ def test_a_denial_in_a_clause_before_the_admission_is_its_actors_earlier_stance(
 def test_a_clause_before_a_comma_is_no_history_of_the_stance_after_it():
     got = found("Setelah bertemu Presiden, Menteri Bayu Santosa membantah isu perombakan kabinet.", "id", "2024-03-07")
     assert [(c["value"], c["as_of_source"]) for c in got] == [("denied", "published")]
+
+
+def test_after_inside_a_dated_sentence_is_no_history():
+    (claim,) = found(
+        "Pada 21 Oktober 2024, ketegangan meningkat setelah Jepang tetap bungkam mengenai laporan pengiriman pasukan."
+    )
+    assert (claim["value"], claim["as_of"], claim["as_of_source"]) == ("silent", "2024-10-21", "sentence")
