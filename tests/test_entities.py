@@ -182,3 +182,48 @@ def test_a_name_made_of_common_words_or_places_is_no_person():
         "Warga Desa Sukamaju mengungsi ke Kecamatan Sukaraya. Konferensi Pers digelar sore. Pers lokal hadir."
     )
     assert "person" not in kinds.values()
+
+
+def test_a_body_acronym_glued_before_a_person_is_the_body_they_speak_for():
+    text = (
+        "Banjir merendam Kota Sukaraya. Kepala BPBS Sukaraya Bayu Santosa membantah tanggul jebol. "
+        "Juru bicara BTKN Wulan Pratiwi membantah kabar itu."
+    )
+    ids, kinds = entities(text)
+    assert ids["BPBS Sukaraya"] == "bpbs-sukaraya" and ids["Bayu Santosa"] == "bayu-santosa"
+    assert ids["BTKN"] == "btkn" and kinds["wulan-pratiwi"] == "person"
+    assert "BPBS Sukaraya Bayu Santosa" not in ids and "BTKN Wulan Pratiwi" not in ids
+    assert stances(text) == {("bpbs-sukaraya", "denied"), ("btkn", "denied")}
+
+
+def test_a_person_starts_where_their_short_name_does():
+    ids, _ = entities(
+        "Kepala BPBS Rantaupura Dimas Saputra membantah tanggul jebol. Dimas menambahkan, air mulai surut."
+    )
+    assert ids["Dimas Saputra"] == "dimas-saputra" and ids["BPBS Rantaupura"] == "bpbs-rantaupura"
+    ids, _ = entities("Kepala BPBS Bayu Santosa Wiranegara membantah tanggul jebol. Bayu menambahkan.")
+    assert ids["Bayu Santosa Wiranegara"] == "bayu-santosa-wiranegara" and ids["BPBS"] == "bpbs"
+
+
+def test_a_body_name_with_no_person_after_it_stays_whole():
+    _, kinds = entities(
+        "Banjir melanda Kabupaten Tanah Lapang. Kepala BPBS Tanah Lapang mengatakan air surut. "
+        "Ketua Komnas HAM menyesalkan hal itu. Direktur PT Bayu Santosa membantah tuduhan itu. "
+        "Kapal KM Sinar Lestari tenggelam di Selat Karangan."
+    )
+    assert "person" not in kinds.values()
+
+
+def test_a_possessive_a_legal_form_and_a_company_word_are_no_person():
+    _, kinds = entities(
+        "The quake struck Java's Sukaraya regency on Monday. Its operator, Lontar Jaya Lines, denied it. "
+        "Sinar Laut Perkasa Tbk declined to comment.",
+        "en",
+    )
+    assert kinds["lontar-jaya-lines"] == kinds["sinar-laut-perkasa-tbk"] == "organisation"
+    assert "person" not in kinds.values()
+
+
+def test_a_translated_name_after_its_owner_joins_the_acronym():
+    ids, _ = entities("Indonesia's National River Watch Board (BPSN) said on Monday the dam held.", "en")
+    assert ids["National River Watch Board"] == ids["BPSN"] == "bpsn"

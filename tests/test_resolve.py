@@ -176,6 +176,30 @@ def test_a_country_a_company_named_after_it_and_a_person_stay_apart(tmp_path):
     assert entity(db, "Yayasan Bayu Santosa") != entity(db, "Bayu Santosa")
 
 
+def test_a_company_with_or_without_its_legal_form_is_one(tmp_path):
+    db = loaded(
+        tmp_path,
+        article(tmp_path, "satu", said("PT Lontar Jaya Lines"), said("Sinar Laut Shipping Tbk")),
+        article(tmp_path, "two", said("Lontar Jaya Lines", "en"), said("Sinar Laut Shipping", "en"), language="en"),
+        article(tmp_path, "tiga", said("Yayasan Bayu Santosa"), said("Direktur PT Bayu Santosa")),
+        article(tmp_path, "empat", said("Bayu Santosa")),
+    )
+    assert entity(db, "PT Lontar Jaya Lines") == entity(db, "Lontar Jaya Lines") == "pt-lontar-jaya-lines"
+    assert entity(db, "Sinar Laut Shipping Tbk") == entity(db, "Sinar Laut Shipping")
+    # a company named after a person stays apart from them
+    assert entity(db, "PT Bayu Santosa") != entity(db, "Bayu Santosa")
+
+
+def test_an_acronym_defined_in_two_languages_is_one_body(tmp_path):
+    db = loaded(
+        tmp_path,
+        article(tmp_path, "satu", "Badan Pengawas Sungai Nasional (BPSN) membantah tanggul jebol."),
+        article(tmp_path, "two", "Indonesia's National River Watch Board (BPSN) denied the dam broke.", language="en"),
+    )
+    names = ("Badan Pengawas Sungai Nasional", "BPSN", "National River Watch Board")
+    assert {entity(db, n) for n in names} == {"bpsn"}
+
+
 def test_an_entity_a_user_gave_an_alias_is_never_merged_away(tmp_path):
     db = loaded(tmp_path, article(tmp_path, "satu", said("Bayu Santosa")))
     assert rows(db, "select id from entities where id = 'bayu-santosa'")

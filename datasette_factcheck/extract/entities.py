@@ -154,6 +154,7 @@ def acronym_definitions(text, connectors, titles):
             # "the National Disaster Mitigation Agency (BNPB)": a translated name
             while run and norm(run[0].group()) in titles:
                 run.pop(0)
+            run = _after_possessive(run)
             if 2 <= len(run) <= 8:
                 long = text[run[0].start() : run[-1].end()], run[0].start()
         if long:
@@ -169,6 +170,13 @@ def acronym_definitions(text, connectors, titles):
             if long:
                 out.append((long[0], short, long[1]))
     return out
+
+
+def _after_possessive(run):
+    """The words after the last possessive ("Indonesia's Population Agency"):
+    the owner named before it is no part of the body's name."""
+    owned = [i for i, w in enumerate(run[:-1]) if re.search(r"['’]s$", w.group())]
+    return run[owned[-1] + 1 :] if owned else run
 
 
 def _best_long(text, run, short, titles, whole=False):

@@ -109,6 +109,11 @@ class Names:
                 bare = self._without_titles(name)
                 a = b - len(bare) if name.endswith(bare) else a
                 parts = bare.split()
+                cut = sure and self._person_after_body(parts, bare != name or self._after_title(a))
+                if cut:  # "Kepala BPBS Sukaraya Bayu Santosa": the body, then the person speaking for it
+                    self._register_body(a, " ".join(parts[:cut]))
+                    name = bare = " ".join(parts[cut:])
+                    a, parts = b - len(bare), parts[cut:]
                 if len(parts) == 1:
                     singles.append((a, bare, sure))
                 elif sure and len(parts) <= 5:
@@ -175,6 +180,55 @@ class Names:
                         best = (at, entity)
             if best and norm(m.group(1)) not in self.token_ids:
                 self.new_entities[best[1]]["aliases"].add(m.group(1))
+
+    def _person_after_body(self, parts, titled):
+        """Where a person's name starts in a titled name that opens with a
+        body's acronym ("Kepala BPBS Sukaraya Bayu Santosa"): after the acronym
+        and the words of the body's name after it (``_of_body``), when two or
+        more words of a person's name, none a place's, are left. None for a
+        body's own name ("Komnas HAM", "Kepala BPBS Kabupaten Sukaraya"), a
+        legal form ("PT Bayu Santosa", a company) or no title before it ("KM
+        Sinar Bahari", a ship's name)."""
+        legal = lexicon.shared().sets["legal_forms"]
+        acronyms = [i for i, w in enumerate(parts) if len(w) > 1 and w.isalpha() and w.isupper()]
+        if not titled or not acronyms or len(parts) - acronyms[-1] < 3 or norm(parts[acronyms[-1]]) in legal:
+            return None
+        cut = acronyms[-1] + 1
+        while len(parts) - cut > 2 and self._of_body(parts[: cut + 1], parts[cut + 1]):
+            cut += 1
+        person = parts[cut:]
+        return cut if self._kind(person) == "person" and not any(map(self._placed, person)) else None
+
+    def _of_body(self, body, after):
+        """Whether a body's name goes on to ``body``'s last word: a place's
+        (``_placed``), the text names the body so without the word ``after``
+        following, or it writes ``after`` alone (a person's short name: "kata Bayu")."""
+        named = rf"(?<![\w-]){re.escape(' '.join(body))}(?![\w-])(?!\s+{re.escape(after)}(?![\w-]))"
+        return self._placed(body[-1]) or bool(re.search(named, self.text)) or self._alone(after)
+
+    def _placed(self, word):
+        """Whether a word is a place's: a place word, or one the text writes
+        after a place word ("Kabupaten Sukaraya", "Selat Sukaraya")."""
+        place_words = self.lex.sets["place_words"]
+        if norm(word) in place_words:
+            return True
+        return any(
+            norm(m.group(1)) in place_words for m in re.finditer(rf"(\w+)\s+{re.escape(word)}(?![\w-])", self.text)
+        )
+
+    def _alone(self, word):
+        """Whether the text writes ``word`` as a name of one word: no capitalised word next to it."""
+        text = self.text
+        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+            before = re.search(r"(\w+) *$", text[max(0, m.start() - 40) : m.start()])
+            if not (before and before.group(1)[0].isupper()) and not text[m.end() :].lstrip(" ")[:1].isupper():
+                return True
+        return False
+
+    def _register_body(self, at, name):
+        """The body a person's name follows, as an organisation named at ``at``."""
+        entity = self._known_name(name) or self._entity(slug(name), name, "organisation", (name,))
+        self.mentions = sorted(self.mentions + [Mention(at, at + len(name), entity, name)])
 
     def _body_before(self, at):
         """The known body a person's name follows with only titles between
@@ -284,15 +338,16 @@ class Names:
         return any(m.end > a for m in self.mentions[max(0, k - 3) : k])
 
     def _kind(self, parts):
-        """ "organisation" (a word of an organisation's in any language, or an
-        acronym), "person" (two to four capitalised words none of which the text
-        also writes in lower case or names a place), else "extracted"."""
-        folded = [norm(w) for w in parts]
+        """ "organisation" (a word of an organisation's or a company's in any
+        language, a legal form, or an acronym), "person" (two to four capitalised
+        words none of which the text also writes in lower case or names a
+        place, nor owns the next: "Java's Sukaraya"), else "extracted"."""
+        folded = [norm(w).strip(".") for w in parts]
         words_of = lexicon.shared().memo(
             "entity_kind_words",
             lambda _: tuple(
-                set().union(*(lexicon.get(c).sets[k] for c in lexicon.languages()))
-                for k in ("organisation_words", "place_words")
+                set().union(*(lexicon.get(c).sets[k] for c in lexicon.languages() for k in keys))
+                for keys in (("organisation_words", "company_words", "legal_forms"), ("place_words",))
             ),
         )
         if any(w in words_of[0] for w in folded) or any(w.isupper() and len(w) > 1 for w in parts):
@@ -302,6 +357,7 @@ class Names:
             len(parts) <= 4
             and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in parts)
             and not any(w in words_of[1] or w in lower for w in folded)
+            and not any(re.search(r"['’]s$", w) for w in parts[:-1])
         ):
             return "person"
         return "extracted"

@@ -24,8 +24,8 @@ undone. A false merge costs more than a split, so a name merges only:
 - as a shorter form of exactly one longer name in the corpus: a person's
   words in order within one other person's (a single word of at least
   MIN_LETTERS letters, no acronym), an organisation's (two words or more)
-  within one other organisation's, the same first and last word, with the
-  same direction words.
+  within one other organisation's, the same first and last word (a legal
+  form such as "PT" or "Ltd" left out), with the same direction words.
 
 A lexicon's entity, or one a user gave an alias, is fixed: others may merge
 into it, it never merges into another. People never merge with
@@ -196,10 +196,17 @@ def _longer(u, units, having, directions):
     if len(top) != 1:
         return None
     ok = any(
-        set(f) & directions == set(g) & directions and (kind == "person" or (f[0], f[-1]) == (g[0], g[-1]))
-        for f, g in found[top[0]]
+        set(f) & directions == set(g) & directions and (kind == "person" or _same_ends(f, g)) for f, g in found[top[0]]
     )
     return top[0] if ok else None
+
+
+def _same_ends(f, g):
+    """Whether two organisations' names share their first and last word, their
+    legal forms left out: "PT Lontar Jaya Abadi" is "Lontar Jaya Abadi"."""
+    legal = lexicon.shared().sets["legal_forms"]
+    f, g = ([w for w in x if w.strip(".") not in legal] for x in (f, g))
+    return bool(f) and bool(g) and (f[0], f[-1]) == (g[0], g[-1])
 
 
 def _inside(short, long):
