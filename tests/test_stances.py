@@ -418,3 +418,25 @@ def test_after_inside_a_dated_sentence_is_no_history():
         "Pada 21 Oktober 2024, ketegangan meningkat setelah Jepang tetap bungkam mengenai laporan pengiriman pasukan."
     )
     assert claim["value"] == "silent" and claim["as_of_source"] != "earlier"
+
+
+@pytest.mark.parametrize(
+    "text,language,expected",
+    [
+        (
+            "Kapolri juga menegaskan bahwa kabar penangkapan warga itu adalah rekayasa.",
+            "id",
+            {("indonesian-police", "about:penangkapan warga", "denied")},
+        ),
+        (
+            "Pemkab Sukaraya memastikan kabar banjir susulan itu tidak benar.",
+            "id",
+            {("pemkab-sukaraya", "about:banjir susulan", "denied")},
+        ),
+        # hedged, negated or someone else's: no stance
+        ("Japan said it would study whether the reports were untrue.", "en", set()),
+        ("Bayu Santosa mengatakan warga tidak boleh percaya kabar palsu.", "id", set()),
+    ],
+)
+def test_calling_a_matter_false_denies_it_though_the_lexicon_does_not_know_it(text, language, expected):
+    assert {(c["subject"], c["predicate"], c["value"]) for c in found(text, language)} == expected

@@ -22,7 +22,10 @@ def claims(doc):
         if not (
             lex.re["stance"].search(text, s, e)
             or lex.re["silence_noun"].search(text, s, e)
-            or (lex.re["speech"].search(text, s, e) and _assertable(lex).search(text, s, e))
+            or (
+                lex.re["speech"].search(text, s, e)
+                and (_assertable(lex).search(text, s, e) or _falsity(lex).search(text, s, e))
+            )
         ):
             continue  # no cue: most sentences
         quotes = quote_spans(text, s, e)
@@ -67,7 +70,7 @@ def claims(doc):
                 else _holders(doc, s, cs, ce, clause, parts, False)
             )
             for holder, speaker in _spoken(doc, found, False, (s, cs)).items():
-                if any(k[0] == holder and k[2] == proposition for k in seen):
+                if any(k[0] == holder and (k[2] == proposition or (k[1] == value and not quote)) for k in seen):
                     continue  # the sentence's own cue already says it
                 seen.add((holder, value, proposition))
                 when = stance_time(doc, i, cs, ce)
@@ -219,7 +222,12 @@ def _assertions(doc, s, e, parts, quotes):
                     )
             continue
         p = _first_proposition(doc, _assertable(lex), m.end(), e)
-        if not p or any(q[0] < p.start() < q[1] for q in quotes):
+        if not p:
+            called = _called_false(doc, m, s, e, parts, quotes)
+            if called:
+                found.append(called)
+            continue
+        if any(q[0] < p.start() < q[1] for q in quotes):
             continue  # a quotation is its own speaker's
         clause = next(((a, b) for a, b in parts if a <= m.start() < b), (s, e))
         if _modal(doc, clause[0], m.start()) or _negated(doc, clause[0], m.start()):
@@ -242,6 +250,39 @@ def _assertions(doc, s, e, parts, quotes):
         proposition = _refined(doc, p, p_clause[1])
         found.append(("denied" if denied else "confirmed", m.start(), m.end(), proposition, None))
     return found
+
+
+FALSITY_WORDS = 14  # how close after a speech verb a falsity word calls its matter false
+
+
+def _called_false(doc, m, s, e, parts, quotes):
+    """(value, start, end, proposition, None) for a speech verb calling a matter
+    the lexicon does not know false ("X menegaskan bahwa kabar itu rekayasa",
+    "X said the claims were untrue"): a denial of it, labelled by its phrase;
+    None when no falsity word follows closely, or the verb is quoted, negated,
+    hedged or followed by someone else's stance."""
+    lex, text = doc.lex, doc.text
+    if any(q[0] < m.start() < q[1] for q in quotes):
+        return None
+    after = words(text, m.end(), e)[:FALSITY_WORDS]
+    false = next((w for w in after if _falsity(lex).match(text, w[0])), None)
+    if not false or any(q[0] < false[0] < q[1] for q in quotes):
+        return None
+    clause = next(((a, b) for a, b in parts if a <= m.start() < b), (s, e))
+    between = text[m.end() : false[0]]
+    if (
+        _modal(doc, clause[0], m.start())
+        or _negated(doc, clause[0], m.start())
+        or lex.re["stance"].search(between)
+        or lex.re["speech"].search(between)
+        or lex.re["modality"].search(_hedges(lex).sub(" ", between))
+    ):
+        return None
+    opening = lex.sets["clause_breaks"] | lex.sets["generic_objects"] | lex.sets["stopwords"]
+    opening |= lex.sets["determiners"] | lex.sets["prepositions"] | lex.sets["demonstratives"]
+    start = next((a for a, _, w in after if a < false[0] and norm(w) not in opening), false[0])
+    label = _without_fillers(doc, _object_phrase(doc, start, false[0]))
+    return ("denied", m.start(), m.end(), f"{ABOUT}{label}" if label else doc.topic, None)
 
 
 def _hedges(lex):
