@@ -429,7 +429,7 @@ def test_after_inside_a_dated_sentence_is_no_history():
             {("indonesian-police", "about:penangkapan warga", "denied")},
         ),
         (
-            "Pemkab Sukaraya memastikan kabar banjir susulan itu tidak benar.",
+            "Pemkab Sukaraya menyatakan kabar banjir susulan itu palsu.",
             "id",
             {("pemkab-sukaraya", "about:banjir susulan", "denied")},
         ),
