@@ -440,3 +440,14 @@ def test_after_inside_a_dated_sentence_is_no_history():
 )
 def test_calling_a_matter_false_denies_it_though_the_lexicon_does_not_know_it(text, language, expected):
     assert {(c["subject"], c["predicate"], c["value"]) for c in found(text, language)} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pihak operator kapal, PT Sinar Lautan Lines, belum bersedia berkomentar.",
+        "PT Sinar Lautan Lines tidak mau berkomentar.",
+    ],
+)
+def test_not_yet_willing_to_comment_is_silence(text):
+    assert stances(text) == {("pt-sinar-lautan-lines", "silent")}
