@@ -192,3 +192,15 @@ def test_a_measure_is_no_count_a_later_bare_number_refers_back_to():
 def test_an_age_between_commas_after_a_name_is_no_count():
     found = values("Dewi Lestari, 54, said 30 houses were damaged.", "en")
     assert 54 not in found and found[30]["predicate"] == "homes"
+
+
+@pytest.mark.parametrize(
+    "text,language,value",
+    [
+        ("Sementara korban meninggal yang dapat diidentifikasi ada 165 jenazah.", "id", 165),
+        ("Lalu, ada 68 orang mengalami luka berat yang kini dirawat.", "id", 68),
+        ("More than 300 people were seriously injured in the collapse.", "en", 300),
+    ],
+)
+def test_identified_bodies_and_the_seriously_injured_are_parts_of_a_toll(text, language, value):
+    assert values(text, language)[value]["predicate"].endswith(":part")

@@ -372,6 +372,7 @@ def _qualifier(doc, n, s, e, concept):
         lex.re["subset"].search(text, n.end, min(e, n.end + 30))
         or lex.re["subset"].search(text, max(s, n.start - 25), n.start)
         or lex.re["part"].search(text, max(s, n.start - 25), n.start)
+        or lex.re["part_clause"].search(text, clause_start, clause_end)
     )
     if concept in lex.sets["aspect_nouns"]:
         if lex.re["plan"].search(text, max(clause_start, n.start - 60), n.start):

@@ -216,6 +216,7 @@ class Lexicon(_Words):
                 "idiom": p(d["idioms"]),
                 "subset": p(d["subset_markers"]),
                 "part": p(d["part_markers"]),
+                "part_clause": p(d["part_clause_words"]),
                 "plan": p(d["plan_markers"]),
                 "future": p(d["future_markers"]),
                 "past": p(d["past_markers"]),

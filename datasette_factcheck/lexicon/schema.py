@@ -176,6 +176,11 @@ LANGUAGE_KEYS = [
     Key("count_fillers", WORDS, "Words of a counted phrase that carry no meaning for the slot."),
     Key("subset_markers", WORDS, 'After a number, marks it a part of a larger whole ("1.500 di antaranya").'),
     Key(
+        "part_clause_words",
+        WORDS,
+        'Anywhere in a number\'s clause, these make it a part of a total ("yang dapat diidentifikasi ... ada 165 jenazah").',
+    ),
+    Key(
         "part_markers",
         WORDS,
         'Before a number, marks it a part of a total named before ("termasuk 12 anak", "including 63").',
