@@ -65,8 +65,9 @@ def test_the_byline_is_no_outlet():
     assert source_of(f"Budi Santoso - {BODY}", author="Budi Santoso") is None
 
 
-def test_a_name_in_capitals_is_the_outlet_on_its_own_domain():
-    assert source_of(f"KABAR LEMBAH - {BODY}", url="https://www.kabar-lembah.co.id/daerah/banjir") == "KABAR LEMBAH"
+def test_a_name_in_capitals_is_the_outlet_on_its_own_domain_written_as_a_reader_writes_it():
+    assert source_of(f"KABAR LEMBAH - {BODY}", url="https://www.kabar-lembah.co.id/daerah/banjir") == "Kabar Lembah"
+    assert source_of(f"TVK NEWS - {BODY}", url="https://www.tvknews.example/daerah/banjir") == "TVK News"
     assert source_of(f"KABAR LEMBAH - {BODY}", url="https://lain.example/daerah/banjir") == "lain.example"
 
 

@@ -99,7 +99,7 @@ def judge(names, agency, rest="", url=None, author=None, lexes=()):
     home = _domain_word(url)
     for n in names:
         if home and _fold(n) == home:
-            return n
+            return _readable(n)
     if len(names) == 2:
         first, second = names
         if _country(second, lexes):
@@ -148,6 +148,14 @@ def masthead(text, url=None, author=None, lines=12):
             return None
         pos = nl + 1
     return None
+
+
+def _readable(name):
+    """A masthead in capitals as a reader writes it ("PIKIRAN RAKYAT" -> "Pikiran
+    Rakyat"); acronyms of up to three letters stay ("BBC NEWS" -> "BBC News")."""
+    if not name.isupper():
+        return name
+    return " ".join(w if len(w) <= 3 else w.capitalize() for w in name.split())
 
 
 def _capitalised(name):
