@@ -421,3 +421,43 @@ def test_an_undated_article_is_placed_in_time_by_the_days_its_sentences_date(tmp
     conn = load(tmp_path / "old.db", path)
     event = dict(conn.execute("select a.ref, c.event from claims c join articles a on a.id = c.article_id"))
     assert event["new1"] == event["new2"] != event["old"].split("/")[0]  # not even as its earlier times
+
+
+def test_a_later_happenings_date_is_no_account_of_the_events_own_day(tmp_path):
+    records = [
+        {
+            "id": "day",
+            "published": "2024-03-04",
+            "source": "Kabar Lembah",
+            "language": "id",
+            "title": "Longsor Kalimaro",
+            "text": "Longsor Kalimaro terjadi pada Senin (4/3/2024) pagi.",
+        },
+        {
+            "id": "found",
+            "published": "2024-03-08",
+            "source": "Warta Timur",
+            "language": "id",
+            "title": "Longsor Kalimaro",
+            "text": "Tim SAR menemukan tiga korban meninggal longsor Kalimaro pada Jumat (8/3/2024).",
+        },
+        {
+            "id": "wrong",
+            "published": "2024-03-05",
+            "source": "Valley Wire",
+            "language": "id",
+            "title": "Longsor Kalimaro",
+            "text": "Longsor Kalimaro terjadi pada Minggu (3/3/2024) malam.",
+        },
+    ]
+    path = tmp_path / "dates.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    conn = load(tmp_path / "dates.db", path)
+    pairs = {
+        frozenset((ra, rb))
+        for ra, rb in conn.execute(
+            "select aa.ref, ab.ref from contradictions x join articles aa on aa.id = x.article_a "
+            "join articles ab on ab.id = x.article_b where x.kind = 'date'"
+        )
+    }
+    assert pairs == {frozenset(("day", "wrong"))}  # the day of the finding meets neither

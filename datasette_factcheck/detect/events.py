@@ -36,9 +36,12 @@ import itertools
 import json
 import re
 
+from ..extract.dates import HAPPENED
 from ..model import Event, iso_day
 
 EARLIER = "/earlier"  # after an event's id: its coverage's claims of an earlier happening (see _of_earlier_times)
+LATER = "/later/"  # after an event's id, with an article's: the dates of its later happenings (see _follow_ups)
+FOLLOW_UP_DAYS = 2  # a happening's date this many days after its event's first dated day is a later one's
 DAYS = 31  # dated articles of one name further apart than this (with nothing between) are two events
 LEAD = 400  # characters of the body that, with the title, make an article's lead
 WORD = re.compile(r"[\w'’.-]*\w")
@@ -212,6 +215,24 @@ def _of_earlier_times(conn, article_event, spans):
     }
 
 
+def _follow_ups(conn, article_event, spans):
+    """The happening dates ("when it happened", subject-less) more than
+    FOLLOW_UP_DAYS after their event's first dated day: a later happening of
+    the story (bodies found, an aftershock, a tally's day), not the event's own
+    day, and rarely the same one in two articles: each article's are kept
+    apart (the event's id, LATER and the article's id) and compared with none."""
+    found = set()
+    for cid, article_id, value in conn.execute(
+        "select id, article_id, value from claims where kind = 'date' and predicate = ? and subject is null",
+        [HAPPENED],
+    ):
+        first = spans.get(article_event.get(article_id), (None, None))[0]
+        day = _day(value)
+        if first is not None and day is not None and day > first + FOLLOW_UP_DAYS:
+            found.add(cid)
+    return found
+
+
 def _period_end(value):
     """The ordinal of the last day of an ISO day, month or year ("2021-01" -> 31 January 2021)."""
     parts = (value or "").split("-")
@@ -297,11 +318,14 @@ def assign(db):
             if len(theirs) == 1 and not (words & mine):
                 wanted[cid] = next(iter(theirs))
     earlier = _of_earlier_times(conn, article_event, spans)
+    later = _follow_ups(conn, article_event, spans)
     changed, updates, counts = set(), [], collections.Counter()
     for cid, article_id, event, slot in conn.execute("select id, article_id, event, slot from claims"):
         want = wanted.get(cid) or article_event.get(article_id)
         if cid in earlier:
             want = f"{want}{EARLIER}"
+        elif cid in later:
+            want = f"{want}{LATER}{article_id}"  # one article's own: never compared
         counts[want] += 1
         if event != want:
             updates.append((want, cid))
