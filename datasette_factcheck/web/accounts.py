@@ -42,45 +42,39 @@ def label_claim(claim, language):
     return claim
 
 
-async def _exists(db, table):
-    return await db.table_exists(table)
-
-
 async def annotate(db, urls, flags):
     """Add to each flag (``rows.flag`` dicts): ``event`` (id, label, page),
     ``accounts`` {"a": side, "b": side} with every source on each side, and
     ``summary`` ("3 outlets: 125 dead (2 Oct 2022) vs 2 outlets: 127 dead (2 Oct 2022)")."""
     ids = json.dumps([f["id"] for f in flags])
     members = {}
-    if await _exists(db, "contradiction_claims"):
-        rows = (
-            await db.execute(
-                """select m.contradiction_id, m.side, c.id as claim_id, c.value, c.as_of, c.kind, c.predicate, c.qualifier,
-                      a.id as article_id, a.source, a.title, a.ref, a.published, a.url, a.language,
-                      coalesce(a.duplicate_of, a.id) as grp
-               from contradiction_claims m join claims c on c.id = m.claim_id join articles a on a.id = c.article_id
-               where m.contradiction_id in (select value from json_each(:ids))
-               order by m.contradiction_id, m.side, coalesce(c.as_of, a.published), a.source, a.id""",
-                {"ids": ids},
-            )
-        ).rows
-        for row in rows:
-            members.setdefault((row["contradiction_id"], row["side"]), []).append(dict(row))
+    rows = (
+        await db.execute(
+            """select m.contradiction_id, m.side, c.id as claim_id, c.value, c.as_of, c.kind, c.predicate, c.qualifier,
+                  a.id as article_id, a.source, a.title, a.ref, a.published, a.url, a.language,
+                  coalesce(a.duplicate_of, a.id) as grp
+           from contradiction_claims m join claims c on c.id = m.claim_id join articles a on a.id = c.article_id
+           where m.contradiction_id in (select value from json_each(:ids))
+           order by m.contradiction_id, m.side, coalesce(c.as_of, a.published), a.source, a.id""",
+            {"ids": ids},
+        )
+    ).rows
+    for row in rows:
+        members.setdefault((row["contradiction_id"], row["side"]), []).append(dict(row))
     events = {}
-    if await _exists(db, "events"):
-        claim_ids = json.dumps([f[side]["claim"]["id"] for f in flags for side in "ab"])
-        for row in (
-            await db.execute(
-                "select c.id, e.id as event, e.label from claims c join events e on e.id = c.event "
-                "where c.id in (select value from json_each(:ids))",
-                {"ids": claim_ids},
-            )
-        ).rows:
-            events[row["id"]] = {
-                "id": row["event"],
-                "label": row["label"],
-                "page": urls.index() + "?event=" + row["event"],
-            }
+    claim_ids = json.dumps([f[side]["claim"]["id"] for f in flags for side in "ab"])
+    for row in (
+        await db.execute(
+            "select c.id, e.id as event, e.label from claims c join events e on e.id = c.event "
+            "where c.id in (select value from json_each(:ids))",
+            {"ids": claim_ids},
+        )
+    ).rows:
+        events[row["id"]] = {
+            "id": row["event"],
+            "label": row["label"],
+            "page": urls.index() + "?event=" + row["event"],
+        }
     for f in flags:
         for side in "ab":
             label_claim(f[side]["claim"], f[side]["article"].get("language"))

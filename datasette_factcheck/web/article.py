@@ -34,11 +34,7 @@ async def article(datasette, request):
     ]
     mine = "select id from claims where article_id = :id"
     # the flags it is in: by its own claim as the representative, or on a side with others (its accounts)
-    sides = (
-        " or c.id in (select contradiction_id from contradiction_claims where article_id = :id)"
-        if (await db.table_exists("contradiction_claims"))
-        else ""
-    )
+    sides = " or c.id in (select contradiction_id from contradiction_claims where article_id = :id)"
     flags = await accounts.annotate(
         db,
         urls,
@@ -58,20 +54,18 @@ async def article(datasette, request):
             (side for side in "ab" if any(a["id"] == id for a in flag["accounts"][side]["articles"])), "a"
         )
         flag["other_side"] = "b" if flag["own_side"] == "a" else "a"
-    events = []
-    if await db.table_exists("events"):
-        events = [
-            dict(row)
-            for row in (
-                await db.execute(
-                    "select e.id, e.label, count(*) as claims from claims c join events e on e.id = c.event "
-                    "where c.article_id = ? group by e.id order by claims desc, e.id",
-                    [id],
-                )
-            ).rows
-        ]
-        for event in events:
-            event["page"] = urls.index() + "?event=" + event["id"]
+    events = [
+        dict(row)
+        for row in (
+            await db.execute(
+                "select e.id, e.label, count(*) as claims from claims c join events e on e.id = c.event "
+                "where c.article_id = ? group by e.id order by claims desc, e.id",
+                [id],
+            )
+        ).rows
+    ]
+    for event in events:
+        event["page"] = urls.index() + "?event=" + event["id"]
     flagged = {flag[side]["claim"]["id"] for flag in flags for side in "ab"}
     flagged |= {c for flag in flags for side in "ab" for c in flag["accounts"][side]["claim_ids"]}
     for claim in claims:

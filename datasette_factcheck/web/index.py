@@ -53,16 +53,14 @@ async def index(datasette, request):
     next_token = listing.next_token(page[size - 1]) if len(page) > size else None
 
     entities = (await db.execute("select id, name from entities order by name limit 1000")).rows
-    events = []
-    if await db.table_exists("events"):
-        events = [
-            dict(row)
-            for row in (
-                await db.execute(
-                    "select id, label, articles, sources, claims from events order by articles desc, label, id limit 500"
-                )
-            ).rows
-        ]
+    events = [
+        dict(row)
+        for row in (
+            await db.execute(
+                "select id, label, articles, sources, claims from events order by articles desc, label, id limit 500"
+            )
+        ).rows
+    ]
     data = {
         "database": db.name,
         "filters": args,
