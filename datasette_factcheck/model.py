@@ -14,6 +14,10 @@ from typing import Any, Dict, List, NamedTuple, Optional, Tuple
 NUMBER, DATE, STANCE = "number", "date", "stance"
 KINDS = (NUMBER, DATE, STANCE)
 CONFLICT, CHANGE = "conflict", "change"
+# The concept of a happening's own date ("terjadi", "crashed", "died"): it has no
+# actor, so its slot is its event's (claims without a subject compare within one
+# event) and not the entity named nearest, which differs from outlet to outlet.
+HAPPENED = "occur"
 # as_of_source of a stance told as history ("had denied"): it held before as_of, the article's day
 EARLIER = "earlier"
 RELATIONS = (CONFLICT, CHANGE)

@@ -36,8 +36,7 @@ import itertools
 import json
 import re
 
-from ..extract.dates import HAPPENED
-from ..model import Event, iso_day
+from ..model import HAPPENED, Event, iso_day
 
 EARLIER = "/earlier"  # after an event's id: its coverage's claims of an earlier happening (see _of_earlier_times)
 LATER = "/later/"  # after an event's id, with an article's: the dates of its later happenings (see _follow_ups)

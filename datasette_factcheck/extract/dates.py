@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from ..lexicon import Lexicon, alternation, dotted, norm, words_pattern
+from ..model import HAPPENED
 from . import numwords
 
 
@@ -431,12 +432,6 @@ def _governed(text, s, at, lex):
     if before and before[-1] in lex.sets["determiners"]:
         before.pop()
     return bool(before) and before[-1] in lex.sets["prepositions"]
-
-
-# The concept of a happening's own date ("terjadi", "crashed", "died"): it has no
-# actor, so its slot is its event's (claims without a subject compare within one
-# event) and not the entity named nearest, which differs from outlet to outlet.
-HAPPENED = "occur"
 
 
 def _event(doc, m, s, e):
